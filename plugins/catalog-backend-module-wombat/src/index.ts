@@ -1,0 +1,8 @@
+/**
+ * Catalog module for Wombat's Project and Cluster kinds.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleWombat as default } from './module';
+export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';

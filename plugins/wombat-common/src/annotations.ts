@@ -1,0 +1,17 @@
+/**
+ * Puts any entity in a project. The value is a project name, resolved in the
+ * annotated entity's namespace, or a full reference such as
+ * `project:default/payments`.
+ *
+ * @public
+ */
+export const ANNOTATION_PROJECT = 'wombat.dev/project';
+
+/** The `wombat.proxmox.instances` entry a VM lives in. @public */
+export const ANNOTATION_PROXMOX_INSTANCE = 'wombat.dev/proxmox-instance';
+
+/** The Proxmox node a VM runs on. @public */
+export const ANNOTATION_PROXMOX_NODE = 'wombat.dev/proxmox-node';
+
+/** The VM's id in Proxmox. @public */
+export const ANNOTATION_PROXMOX_VMID = 'wombat.dev/proxmox-vmid';

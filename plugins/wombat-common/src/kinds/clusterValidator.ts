@@ -1,0 +1,25 @@
+import type { ClusterEntityV1alpha1 } from './ClusterEntityV1alpha1';
+import {
+  checkEntityName,
+  checkEntityRef,
+  createKindValidator,
+} from './validation';
+import schema from './schema/Cluster.v1alpha1.schema.json';
+
+function checkClusterRules(cluster: ClusterEntityV1alpha1) {
+  checkEntityName(cluster);
+  checkEntityRef('spec.owner', cluster.spec.owner, {
+    allowedKinds: ['Group', 'User'],
+    defaultKind: 'Group',
+    defaultNamespace: cluster.metadata.namespace,
+  });
+}
+
+/**
+ * Validates Cluster entities: the JSON schema (a rancher cluster must say
+ * where it lives in Rancher), the name and the owner reference.
+ *
+ * @public
+ */
+export const clusterEntityV1alpha1Validator =
+  createKindValidator<ClusterEntityV1alpha1>(schema, checkClusterRules);

@@ -1,0 +1,7 @@
+/**
+ * Wombat's frontend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { wombatPlugin as default } from './plugin';
