@@ -1,13 +1,12 @@
 import type { ClusterEntityV1alpha1 } from './ClusterEntityV1alpha1';
+import { CLUSTER_KIND } from './constants';
 import {
-  checkEntityName,
   checkEntityRef,
   createKindValidator,
 } from './validation';
 import schema from './schema/Cluster.v1alpha1.schema.json';
 
 function checkClusterRules(cluster: ClusterEntityV1alpha1) {
-  checkEntityName(cluster);
   checkEntityRef('spec.owner', cluster.spec.owner, {
     allowedKinds: ['Group', 'User'],
     defaultKind: 'Group',
@@ -22,4 +21,8 @@ function checkClusterRules(cluster: ClusterEntityV1alpha1) {
  * @public
  */
 export const clusterEntityV1alpha1Validator =
-  createKindValidator<ClusterEntityV1alpha1>(schema, checkClusterRules);
+  createKindValidator<ClusterEntityV1alpha1>({
+    kind: CLUSTER_KIND,
+    schema,
+    checkRules: checkClusterRules,
+  });

@@ -1,8 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { ProjectEntityV1alpha1 } from './ProjectEntityV1alpha1';
-import { CLUSTER_KIND } from './constants';
+import { CLUSTER_KIND, PROJECT_KIND } from './constants';
 import {
-  checkEntityName,
   checkEntityRef,
   createKindValidator,
   invalidField,
@@ -14,7 +13,6 @@ function findDuplicate(values: string[]): string | undefined {
 }
 
 function checkProjectRules(project: ProjectEntityV1alpha1) {
-  checkEntityName(project);
   const namespace = project.metadata.namespace;
   checkEntityRef('spec.owner', project.spec.owner, {
     allowedKinds: ['Group', 'User'],
@@ -65,4 +63,8 @@ function checkProjectRules(project: ProjectEntityV1alpha1) {
  * @public
  */
 export const projectEntityV1alpha1Validator =
-  createKindValidator<ProjectEntityV1alpha1>(schema, checkProjectRules);
+  createKindValidator<ProjectEntityV1alpha1>({
+    kind: PROJECT_KIND,
+    schema,
+    checkRules: checkProjectRules,
+  });

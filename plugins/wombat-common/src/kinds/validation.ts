@@ -5,6 +5,7 @@ import {
   parseEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { WOMBAT_API_VERSION } from './constants';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -107,7 +108,7 @@ export function checkEntityRef(
 }
 
 /** Checks metadata.name against the DNS-1123 label rule. */
-export function checkEntityName(entity: Entity) {
+function checkEntityName(entity: Entity) {
   const reason = explainInvalidDnsLabel(entity.metadata.name);
   if (reason) {
     throw invalidField('metadata.name', entity.metadata.name, reason);
@@ -115,20 +116,30 @@ export function checkEntityName(entity: Entity) {
 }
 
 /**
- * A KindValidator whose check first runs the JSON schema (false when the
- * entity is of another kind) and then the rules a schema cannot express.
+ * A KindValidator for one of Wombat's kinds. Entities of other kinds or api
+ * versions are left to other processors (false). For ours, the name is
+ * checked first, because that message says more than the schema's pattern
+ * does, then the JSON schema, then the rules a schema cannot express.
  */
-export function createKindValidator<T extends Entity>(
-  schema: unknown,
-  checkRules: (entity: T) => void,
-): KindValidator {
-  const checkSchema = createSchemaCheck(schema);
+export function createKindValidator<T extends Entity>(options: {
+  kind: string;
+  schema: unknown;
+  checkRules: (entity: T) => void;
+}): KindValidator {
+  const checkSchema = createSchemaCheck(options.schema);
   return {
     async check(entity: Entity) {
-      if (!checkSchema(entity)) {
+      if (
+        entity.apiVersion !== WOMBAT_API_VERSION ||
+        entity.kind !== options.kind
+      ) {
         return false;
       }
-      checkRules(entity as T);
+      if (typeof entity.metadata?.name === 'string') {
+        checkEntityName(entity);
+      }
+      checkSchema(entity);
+      options.checkRules(entity as T);
       return true;
     },
   };

@@ -5,6 +5,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { ClusterEntityV1alpha1 } from '@wombat/plugin-wombat-common';
 import { DetailField, DetailFields } from './DetailFields';
+import { resolveRef } from './resolveRef';
 
 /** Type, environment, owner and Rancher coordinates of a Cluster. */
 export function ClusterDetailsCard() {
@@ -16,7 +17,7 @@ export function ClusterDetailsCard() {
         <DetailField label="Type">{entity.spec.type}</DetailField>
         <DetailField label="Environment">{entity.spec.environment}</DetailField>
         <DetailField label="Owner">
-          <EntityRefLink entityRef={entity.spec.owner} defaultKind="group" />
+          <EntityRefLink entityRef={resolveRef(entity.spec.owner, entity, 'group')} />
         </DetailField>
         {rancher && (
           <>

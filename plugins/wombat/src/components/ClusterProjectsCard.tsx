@@ -1,7 +1,6 @@
 import {
   CompoundEntityRef,
   getCompoundEntityRef,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -18,10 +17,12 @@ import {
   RELATION_DEPLOYMENT_TARGET_OF,
 } from '@wombat/plugin-wombat-common';
 import { SimpleTable } from './SimpleTable';
+import { resolveRef } from './resolveRef';
 
 type DeploymentRow = {
   id: string;
   project: CompoundEntityRef;
+  title?: string;
   environment: string;
   namespace: string;
 };
@@ -33,7 +34,7 @@ const columns: ColumnConfig<DeploymentRow>[] = [
     isRowHeader: true,
     cell: row => (
       <Cell>
-        <EntityRefLink entityRef={row.project} />
+        <EntityRefLink entityRef={row.project} title={row.title} />
       </Cell>
     ),
   },
@@ -62,15 +63,13 @@ export function ClusterProjectsCard() {
       .filter(
         environment =>
           stringifyEntityRef(
-            parseEntityRef(environment.cluster, {
-              defaultKind: CLUSTER_KIND,
-              defaultNamespace: project.metadata.namespace,
-            }),
+            resolveRef(environment.cluster, project, CLUSTER_KIND),
           ) === self,
       )
       .map(environment => ({
         id: `${stringifyEntityRef(project)}/${environment.name}`,
         project: getCompoundEntityRef(project),
+        title: project.metadata.title,
         environment: environment.name,
         namespace: environment.namespace,
       })),

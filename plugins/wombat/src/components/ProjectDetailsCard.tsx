@@ -5,6 +5,7 @@ import {
   getProjectVisibility,
 } from '@wombat/plugin-wombat-common';
 import { DetailField, DetailFields } from './DetailFields';
+import { resolveRef } from './resolveRef';
 
 const visibilityHelp = {
   internal: 'Everyone signed in can see it',
@@ -19,7 +20,7 @@ export function ProjectDetailsCard() {
     <EntityInfoCard title="Project">
       <DetailFields>
         <DetailField label="Owner">
-          <EntityRefLink entityRef={entity.spec.owner} defaultKind="group" />
+          <EntityRefLink entityRef={resolveRef(entity.spec.owner, entity, 'group')} />
         </DetailField>
         <DetailField label="Lifecycle">{entity.spec.lifecycle}</DetailField>
         <DetailField label="Visibility">

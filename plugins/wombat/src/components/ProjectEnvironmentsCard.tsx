@@ -1,3 +1,4 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EntityInfoCard,
   EntityRefLink,
@@ -9,11 +10,12 @@ import {
   ProjectEntityV1alpha1,
 } from '@wombat/plugin-wombat-common';
 import { SimpleTable } from './SimpleTable';
+import { resolveRef } from './resolveRef';
 
 type EnvironmentRow = {
   id: string;
   name: string;
-  cluster: string;
+  cluster: CompoundEntityRef;
   namespace: string;
 };
 
@@ -29,7 +31,7 @@ const columns: ColumnConfig<EnvironmentRow>[] = [
     label: 'Cluster',
     cell: row => (
       <Cell>
-        <EntityRefLink entityRef={row.cluster} defaultKind={CLUSTER_KIND} />
+        <EntityRefLink entityRef={row.cluster} />
       </Cell>
     ),
   },
@@ -45,7 +47,9 @@ export function ProjectEnvironmentsCard() {
   const { entity } = useEntity<ProjectEntityV1alpha1>();
   const rows = (entity.spec.environments ?? []).map(environment => ({
     id: environment.name,
-    ...environment,
+    name: environment.name,
+    cluster: resolveRef(environment.cluster, entity, CLUSTER_KIND),
+    namespace: environment.namespace,
   }));
   return (
     <EntityInfoCard title="Environments">

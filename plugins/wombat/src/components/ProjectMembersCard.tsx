@@ -9,13 +9,13 @@ import {
   ProjectEntityV1alpha1,
   ProjectRole,
 } from '@wombat/plugin-wombat-common';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { SimpleTable } from './SimpleTable';
+import { resolveRef } from './resolveRef';
 
 type MemberRow = {
   id: string;
-  ref: string;
-  kind: string;
+  ref: CompoundEntityRef;
   role: ProjectRole;
   note?: string;
 };
@@ -34,7 +34,9 @@ const columns: ColumnConfig<MemberRow>[] = [
   {
     id: 'kind',
     label: 'Kind',
-    cell: row => <CellText title={row.kind} />,
+    cell: row => (
+      <CellText title={row.ref.kind.toLocaleLowerCase('en-US')} />
+    ),
   },
   {
     id: 'role',
@@ -49,28 +51,21 @@ const columns: ColumnConfig<MemberRow>[] = [
  */
 export function ProjectMembersCard() {
   const { entity } = useEntity<ProjectEntityV1alpha1>();
-  const namespace = entity.metadata.namespace;
-  const owner = parseEntityRef(entity.spec.owner, {
-    defaultKind: 'group',
-    defaultNamespace: namespace,
-  });
   const rows: MemberRow[] = [
     {
       id: `owner:${entity.spec.owner}`,
-      ref: entity.spec.owner,
-      kind: owner.kind.toLocaleLowerCase('en-US'),
+      ref: resolveRef(entity.spec.owner, entity, 'group'),
       role: 'manager' as const,
       note: 'owner',
     },
     ...(entity.spec.members ?? []).map(({ member, role }) => ({
       id: member,
-      ref: member,
-      kind: parseEntityRef(member, {
-        defaultNamespace: namespace,
-      }).kind.toLocaleLowerCase('en-US'),
+      ref: resolveRef(member, entity),
       role,
     })),
-  ].sort((a, b) => PROJECT_ROLES.indexOf(a.role) - PROJECT_ROLES.indexOf(b.role));
+  ].sort(
+    (a, b) => PROJECT_ROLES.indexOf(a.role) - PROJECT_ROLES.indexOf(b.role),
+  );
 
   return (
     <EntityInfoCard title="Members">
