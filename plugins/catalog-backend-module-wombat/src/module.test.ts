@@ -130,7 +130,9 @@ describe.each(databases.eachSupportedId())(
         'project:default/risk-engine',
       ]);
       // Project membership leaves Backstage's own org relations alone.
-      expect(relations(kim, 'memberOf')).toEqual(['group:default/team-payments']);
+      expect(relations(kim, 'memberOf')).toEqual([
+        'group:default/team-payments',
+      ]);
 
       const api = await waitFor(() => byRef('component:default/payments-api'));
       expect(relations(api, 'partOfProject')).toEqual([
@@ -166,7 +168,8 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', mockCredentials.user.header())
           .send({
             entity,
-            location: 'url:https://gitlab.example.com/x/-/blob/main/catalog-info.yaml',
+            location:
+              'url:https://gitlab.example.com/x/-/blob/main/catalog-info.yaml',
           });
       const project: Entity = {
         apiVersion: 'wombat.dev/v1alpha1',
@@ -188,7 +191,11 @@ describe.each(databases.eachSupportedId())(
         spec: {
           ...project.spec,
           environments: [
-            { name: 'dev', cluster: 'component:default/dev-eu', namespace: 'p' },
+            {
+              name: 'dev',
+              cluster: 'component:default/dev-eu',
+              namespace: 'p',
+            },
           ],
         },
       });

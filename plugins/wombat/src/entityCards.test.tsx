@@ -28,7 +28,11 @@ const payments: Entity = {
       { member: 'user:default/jdoe', role: 'developer' },
     ],
     environments: [
-      { name: 'dev', cluster: 'cluster:default/dev-eu', namespace: 'payments-dev' },
+      {
+        name: 'dev',
+        cluster: 'cluster:default/dev-eu',
+        namespace: 'payments-dev',
+      },
       { name: 'prod', cluster: 'prod-eu', namespace: 'payments-prod' },
     ],
   },
@@ -102,9 +106,10 @@ describe('Project cards', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('dev, prod')).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: /team-payments/ }),
-    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(screen.getByRole('link', { name: /team-payments/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments',
+    );
   });
 
   it('lists members by role, the owner first as manager', async () => {
@@ -151,12 +156,15 @@ describe('Project cards', () => {
       ],
       apis: [catalogApiMock({ entities: [payments, paymentsApi, paymentsVm] })],
     });
-    expect(await screen.findByText('Belongs to this project')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Belongs to this project'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Takes payments')).toBeInTheDocument();
     expect(screen.getByText('virtual-machine')).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: /payments-api/ }),
-    ).toHaveAttribute('href', '/catalog/default/component/payments-api');
+    expect(screen.getByRole('link', { name: /payments-api/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api',
+    );
   });
 });
 

@@ -13,7 +13,9 @@ const POSTGRES_VARIABLE =
 export function testDatabaseIds(): TestDatabaseId[] {
   const postgres = Object.keys(process.env).flatMap(name => {
     const major = name.match(POSTGRES_VARIABLE)?.[1];
-    return major && process.env[name] ? [`POSTGRES_${major}` as TestDatabaseId] : [];
+    return major && process.env[name]
+      ? [`POSTGRES_${major}` as TestDatabaseId]
+      : [];
   });
   if (postgres.length === 0) {
     throw new Error(

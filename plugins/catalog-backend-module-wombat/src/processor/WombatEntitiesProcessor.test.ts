@@ -68,7 +68,11 @@ function relationLines(emitted: CatalogProcessorResult[]) {
   return emitted
     .flatMap(result =>
       result.type === 'relation'
-        ? [`${ref(result.relation.source)} ${result.relation.type} ${ref(result.relation.target)}`]
+        ? [
+            `${ref(result.relation.source)} ${result.relation.type} ${ref(
+              result.relation.target,
+            )}`,
+          ]
         : [],
     )
     .sort();
@@ -196,7 +200,9 @@ describe('WombatEntitiesProcessor', () => {
 
     it('accepts a full project reference in the annotation', async () => {
       expect(
-        relationLines(await postProcess(componentIn('project:shared/payments'))),
+        relationLines(
+          await postProcess(componentIn('project:shared/payments')),
+        ),
       ).toEqual([
         'component:default/payments-api partOfProject project:shared/payments',
         'project:shared/payments projectHasPart component:default/payments-api',

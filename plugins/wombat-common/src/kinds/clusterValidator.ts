@@ -1,9 +1,6 @@
 import type { ClusterEntityV1alpha1 } from './ClusterEntityV1alpha1';
 import { CLUSTER_KIND } from './constants';
-import {
-  checkEntityRef,
-  createKindValidator,
-} from './validation';
+import { checkEntityRef, createKindValidator } from './validation';
 import schema from './schema/Cluster.v1alpha1.schema.json';
 
 function checkClusterRules(cluster: ClusterEntityV1alpha1) {

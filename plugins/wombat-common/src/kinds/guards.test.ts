@@ -1,4 +1,8 @@
-import { getProjectVisibility, isClusterEntity, isProjectEntity } from './guards';
+import {
+  getProjectVisibility,
+  isClusterEntity,
+  isProjectEntity,
+} from './guards';
 import { makeCluster, makeProject } from './testEntities';
 
 describe('kind guards', () => {
@@ -8,7 +12,10 @@ describe('kind guards', () => {
     expect(isClusterEntity(makeCluster())).toBe(true);
     expect(isClusterEntity(makeProject())).toBe(false);
     expect(
-      isProjectEntity({ ...makeProject(), apiVersion: 'backstage.io/v1alpha1' }),
+      isProjectEntity({
+        ...makeProject(),
+        apiVersion: 'backstage.io/v1alpha1',
+      }),
     ).toBe(false);
   });
 

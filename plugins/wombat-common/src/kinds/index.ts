@@ -1,7 +1,11 @@
 export * from './constants';
 export type * from './ProjectEntityV1alpha1';
 export type * from './ClusterEntityV1alpha1';
-export { isProjectEntity, isClusterEntity, getProjectVisibility } from './guards';
+export {
+  isProjectEntity,
+  isClusterEntity,
+  getProjectVisibility,
+} from './guards';
 export { projectEntityV1alpha1Validator } from './projectValidator';
 export { clusterEntityV1alpha1Validator } from './clusterValidator';
 export { explainInvalidDnsLabel } from './validation';

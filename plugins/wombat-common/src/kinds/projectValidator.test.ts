@@ -109,7 +109,9 @@ describe('projectEntityV1alpha1Validator', () => {
   });
 
   it('takes a bare cluster name as a Cluster in the same namespace', async () => {
-    const environments = [{ name: 'dev', cluster: 'dev-eu', namespace: 'p-dev' }];
+    const environments = [
+      { name: 'dev', cluster: 'dev-eu', namespace: 'p-dev' },
+    ];
     await expect(validator.check(makeProject({ environments }))).resolves.toBe(
       true,
     );
@@ -128,7 +130,9 @@ describe('projectEntityV1alpha1Validator', () => {
     ];
     await expect(
       validator.check(makeProject({ environments: duplicate })),
-    ).rejects.toThrow('spec.environments "dev" names more than one environment');
+    ).rejects.toThrow(
+      'spec.environments "dev" names more than one environment',
+    );
   });
 
   it('rejects unknown spec fields, which are usually typos', async () => {

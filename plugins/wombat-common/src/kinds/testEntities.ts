@@ -19,7 +19,11 @@ export function makeProject(
         { member: 'group:default/auditors', role: 'viewer' },
       ],
       environments: [
-        { name: 'dev', cluster: 'cluster:default/dev-eu', namespace: 'payments-dev' },
+        {
+          name: 'dev',
+          cluster: 'cluster:default/dev-eu',
+          namespace: 'payments-dev',
+        },
       ],
       ...spec,
     },

@@ -17,7 +17,9 @@ export function ClusterDetailsCard() {
         <DetailField label="Type">{entity.spec.type}</DetailField>
         <DetailField label="Environment">{entity.spec.environment}</DetailField>
         <DetailField label="Owner">
-          <EntityRefLink entityRef={resolveRef(entity.spec.owner, entity, 'group')} />
+          <EntityRefLink
+            entityRef={resolveRef(entity.spec.owner, entity, 'group')}
+          />
         </DetailField>
         {rancher && (
           <>

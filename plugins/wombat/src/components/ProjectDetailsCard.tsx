@@ -1,4 +1,8 @@
-import { EntityInfoCard, EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  EntityInfoCard,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
 import {
   ProjectEntityV1alpha1,
@@ -20,7 +24,9 @@ export function ProjectDetailsCard() {
     <EntityInfoCard title="Project">
       <DetailFields>
         <DetailField label="Owner">
-          <EntityRefLink entityRef={resolveRef(entity.spec.owner, entity, 'group')} />
+          <EntityRefLink
+            entityRef={resolveRef(entity.spec.owner, entity, 'group')}
+          />
         </DetailField>
         <DetailField label="Lifecycle">{entity.spec.lifecycle}</DetailField>
         <DetailField label="Visibility">

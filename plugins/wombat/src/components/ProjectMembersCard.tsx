@@ -34,9 +34,7 @@ const columns: ColumnConfig<MemberRow>[] = [
   {
     id: 'kind',
     label: 'Kind',
-    cell: row => (
-      <CellText title={row.ref.kind.toLocaleLowerCase('en-US')} />
-    ),
+    cell: row => <CellText title={row.ref.kind.toLocaleLowerCase('en-US')} />,
   },
   {
     id: 'role',
