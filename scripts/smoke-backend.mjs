@@ -1,0 +1,299 @@
+#!/usr/bin/env node
+// Starts the real backend process the way `yarn start` does, on a fresh
+// SQLite directory or a fresh PostgreSQL database, waits until it reports
+// ready, and checks that the catalog serves the demo Projects and Clusters
+// with their relations. Prints how long the backend took to become ready and
+// to finish loading the demo catalog.
+//
+//   node scripts/smoke-backend.mjs --database sqlite|postgres
+//
+// PostgreSQL comes from POSTGRES_HOST/PORT/USER/PASSWORD, as in
+// app-config.production.yaml (default: the local server, user postgres).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { postgres, withPostgres } from './lib/postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'sqlite' },
+    port: { type: 'string', default: '7017' },
+    timeout: { type: 'string', default: '120' },
+  },
+});
+if (!['sqlite', 'postgres'].includes(args.database)) {
+  throw new Error(
+    `--database must be sqlite or postgres, not ${args.database}`,
+  );
+}
+
+const port = Number(args.port);
+const baseUrl = `http://localhost:${port}`;
+const work = mkdtempSync(join(tmpdir(), 'wombat-smoke-'));
+const smokeDatabase = `wombat_smoke_${process.pid}`;
+
+function log(message) {
+  console.log(`[smoke:${args.database}] ${message}`);
+}
+
+// Overrides on top of app-config.yaml (and, for PostgreSQL, the production
+// file): our own port, a throw-away database, the demo catalog.
+function writeSmokeConfig() {
+  const database =
+    args.database === 'sqlite'
+      ? {
+          client: 'better-sqlite3',
+          connection: { directory: join(work, 'sqlite') },
+        }
+      : {
+          client: 'pg',
+          pluginDivisionMode: 'schema',
+          connection: { database: smokeDatabase },
+        };
+  const config = {
+    app: { baseUrl },
+    backend: { baseUrl, listen: { port }, database },
+    catalog: {
+      locations: [
+        {
+          type: 'file',
+          target: join(root, 'catalog-info/locations.yaml'),
+          rules: [
+            {
+              allow: [
+                'Location',
+                'User',
+                'Group',
+                'Project',
+                'Cluster',
+                'Component',
+                'Resource',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  };
+  const file = join(work, 'app-config.smoke.yaml');
+  // JSON is YAML.
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+function startBackend(configFile) {
+  const configs = [join(root, 'app-config.yaml')];
+  if (args.database === 'postgres') {
+    configs.push(join(root, 'app-config.production.yaml'));
+  }
+  configs.push(configFile);
+  const child = spawn(
+    'yarn',
+    ['start', ...configs.flatMap(c => ['--config', c])],
+    {
+      cwd: join(root, 'packages/backend'),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        POSTGRES_HOST: postgres.host,
+        POSTGRES_PORT: postgres.port,
+        POSTGRES_USER: postgres.user,
+        POSTGRES_PASSWORD: postgres.password,
+      },
+    },
+  );
+  let output = '';
+  child.stdout.on('data', d => (output += d));
+  child.stderr.on('data', d => (output += d));
+  return {
+    child,
+    output: () => output,
+    stop: () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+async function poll(what, probe, deadline) {
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+function relations(entity, type) {
+  return (entity.relations ?? [])
+    .filter(r => r.type === type)
+    .map(r => r.targetRef)
+    .sort();
+}
+
+function expectEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(
+      `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(
+        actual,
+      )}`,
+    );
+  }
+}
+
+async function main() {
+  if (args.database === 'postgres') {
+    await withPostgres(c =>
+      c.query(`DROP DATABASE IF EXISTS ${smokeDatabase}`),
+    );
+  }
+  const backend = startBackend(writeSmokeConfig());
+  const started = Date.now();
+  const deadline = started + Number(args.timeout) * 1000;
+  let exited;
+  backend.child.on('exit', code => (exited = code));
+  try {
+    await poll(
+      'readiness',
+      async () => {
+        if (exited !== undefined) throw new Error('exited');
+        const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+        return res.ok;
+      },
+      deadline,
+    ).catch(error => {
+      throw new Error(
+        `${error.message}${
+          exited !== undefined ? ` (backend exited with ${exited})` : ''
+        }`,
+      );
+    });
+    const readyMs = Date.now() - started;
+    log(`backend ready after ${(readyMs / 1000).toFixed(1)} s`);
+
+    const session = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+      method: 'POST',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    }).then(r => r.json());
+    const token = session.backstageIdentity?.token;
+    if (!token)
+      throw new Error(`guest sign-in failed: ${JSON.stringify(session)}`);
+    const unauthenticated = await fetch(
+      `${baseUrl}/api/catalog/entities?limit=1`,
+    );
+    expectEqual(unauthenticated.status, 401, 'catalog without a token');
+
+    const query = async filter => {
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entities/by-query?${filter}&limit=100`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      if (!res.ok) throw new Error(`catalog answered ${res.status}`);
+      return (await res.json()).items;
+    };
+    // Stitching writes the reverse relations last: wait for the last ones.
+    const [projects, clusters] = await poll(
+      'the demo catalog',
+      async () => {
+        const p = await query('filter=kind=project');
+        const c = await query('filter=kind=cluster');
+        const done =
+          p.length === 3 &&
+          c.length === 2 &&
+          p.every(e => relations(e, 'ownedBy').length === 1) &&
+          p.find(e => e.metadata.name === 'payments') &&
+          relations(
+            p.find(e => e.metadata.name === 'payments'),
+            'projectHasPart',
+          ).length === 3 &&
+          relations(
+            c.find(e => e.metadata.name === 'dev-eu'),
+            'deploymentTargetOf',
+          ).length === 3;
+        return done && [p, c];
+      },
+      deadline,
+    );
+    const catalogMs = Date.now() - started;
+
+    const payments = projects.find(e => e.metadata.name === 'payments');
+    expectEqual(
+      relations(payments, 'hasProjectMember'),
+      [
+        'group:default/auditors',
+        'user:default/jdoe',
+        'user:default/kim',
+        'user:default/maria',
+      ],
+      'payments members',
+    );
+    expectEqual(
+      relations(payments, 'deploysTo'),
+      ['cluster:default/dev-eu', 'cluster:default/prod-eu'],
+      'payments clusters',
+    );
+    expectEqual(
+      relations(payments, 'projectHasPart'),
+      [
+        'component:default/invoice-worker',
+        'component:default/payments-api',
+        'resource:default/payments-db-vm',
+      ],
+      'payments parts',
+    );
+    const prodEu = clusters.find(e => e.metadata.name === 'prod-eu');
+    expectEqual(
+      relations(prodEu, 'deploymentTargetOf'),
+      ['project:default/payments'],
+      'prod-eu projects',
+    );
+    expectEqual(
+      relations(prodEu, 'ownedBy'),
+      ['group:default/platform'],
+      'prod-eu owner',
+    );
+    const [maria] = await query('filter=kind=user,metadata.name=maria');
+    expectEqual(
+      relations(maria, 'projectMemberOf'),
+      ['project:default/payments', 'project:default/risk-engine'],
+      'maria projects',
+    );
+
+    log(
+      `demo catalog loaded with relations after ${(catalogMs / 1000).toFixed(
+        1,
+      )} s`,
+    );
+    log('ok');
+  } catch (error) {
+    console.error(backend.output().split('\n').slice(-40).join('\n'));
+    throw error;
+  } finally {
+    backend.stop();
+    await new Promise(r => setTimeout(r, 500));
+    if (args.database === 'postgres') {
+      await withPostgres(c =>
+        c.query(`DROP DATABASE IF EXISTS ${smokeDatabase} WITH (FORCE)`),
+      );
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(`[smoke:${args.database}] FAILED: ${error.message}`);
+  process.exit(1);
+});
