@@ -1,8 +1,9 @@
 import { createApp } from '@backstage/frontend-defaults';
+import { catalogGraphModuleWombat } from '@wombat/plugin-wombat';
 import { navModule } from './modules/nav';
 
 // Plugins come from packages/app/package.json through feature discovery
-// (app.packages: all in app-config.yaml); only app-level modules are listed.
+// (app.packages: all in app-config.yaml); modules are listed here.
 export default createApp({
-  features: [navModule],
+  features: [navModule, catalogGraphModuleWombat],
 });

@@ -21,3 +21,15 @@ export const RELATION_PART_OF_PROJECT = 'partOfProject';
 
 /** From a Project to an entity annotated with it. @public */
 export const RELATION_PROJECT_HAS_PART = 'projectHasPart';
+
+/**
+ * Each of Wombat's relation types with its reverse, the first being the one
+ * a graph draws when it merges the two.
+ *
+ * @public
+ */
+export const WOMBAT_RELATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  [RELATION_HAS_PROJECT_MEMBER, RELATION_PROJECT_MEMBER_OF],
+  [RELATION_DEPLOYS_TO, RELATION_DEPLOYMENT_TARGET_OF],
+  [RELATION_PROJECT_HAS_PART, RELATION_PART_OF_PROJECT],
+];

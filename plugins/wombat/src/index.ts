@@ -5,3 +5,4 @@
  */
 
 export { wombatPlugin as default } from './plugin';
+export { catalogGraphModuleWombat } from './catalogGraphModule';
