@@ -32,7 +32,9 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+  });
   await page.goto(args.url);
   await page.getByRole('button', { name: 'Enter' }).click();
 
@@ -45,8 +47,16 @@ try {
   console.log('kind filter offers Project and Cluster');
 
   const shots = [
-    ['/catalog/default/project/payments', 'Belongs to this project', 'project-page.png'],
-    ['/catalog/default/cluster/dev-eu', 'Projects on this cluster', 'cluster-page.png'],
+    [
+      '/catalog/default/project/payments',
+      'Belongs to this project',
+      'project-page.png',
+    ],
+    [
+      '/catalog/default/cluster/dev-eu',
+      'Projects on this cluster',
+      'cluster-page.png',
+    ],
   ];
   for (const [path, text, file] of shots) {
     await page.goto(`${args.url}${path}`);

