@@ -105,6 +105,13 @@ function startBackend(configFile) {
         POSTGRES_PORT: postgres.port,
         POSTGRES_USER: postgres.user,
         POSTGRES_PASSWORD: postgres.password,
+        // app-config.production.yaml reads the integrations from the
+        // environment; the smoke test makes no calls to them.
+        GITLAB_HOST: process.env.GITLAB_HOST ?? 'gitlab.example.com',
+        GITLAB_TOKEN: process.env.GITLAB_TOKEN ?? 'smoke-test',
+        HARBOR_URL: process.env.HARBOR_URL ?? 'https://harbor.example.com',
+        HARBOR_USERNAME: process.env.HARBOR_USERNAME ?? 'admin',
+        HARBOR_PASSWORD: process.env.HARBOR_PASSWORD ?? 'smoke-test',
       },
     },
   );
@@ -124,12 +131,16 @@ function startBackend(configFile) {
   };
 }
 
+/** Retries probe until it returns a value; a thrown FatalError ends it. */
+class FatalError extends Error {}
+
 async function poll(what, probe, deadline) {
   for (;;) {
     try {
       const value = await probe();
       if (value) return value;
-    } catch {
+    } catch (error) {
+      if (error instanceof FatalError) throw error;
       // not up yet
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -169,18 +180,18 @@ async function main() {
     await poll(
       'readiness',
       async () => {
-        if (exited !== undefined) throw new Error('exited');
+        if (exited !== undefined) {
+          throw new FatalError(`the backend exited with ${exited}`);
+        }
+        // backstage-cli keeps watching after a failed start instead of exiting.
+        if (backend.output().includes('Backend startup failed')) {
+          throw new FatalError('the backend failed to start');
+        }
         const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
         return res.ok;
       },
       deadline,
-    ).catch(error => {
-      throw new Error(
-        `${error.message}${
-          exited !== undefined ? ` (backend exited with ${exited})` : ''
-        }`,
-      );
-    });
+    );
     const readyMs = Date.now() - started;
     log(`backend ready after ${(readyMs / 1000).toFixed(1)} s`);
 
@@ -276,6 +287,34 @@ async function main() {
       `demo catalog loaded with relations after ${(catalogMs / 1000).toFixed(
         1,
       )} s`,
+    );
+
+    // The scaffolder lists Wombat's actions with their schemas and examples
+    // (what /create/actions shows), beside Backstage's own publish:gitlab.
+    const actions = await fetch(`${baseUrl}/api/scaffolder/v2/actions`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then(r => r.json());
+    for (const id of [
+      'gitlab:project:create',
+      'harbor:project:create',
+      'harbor:robot:create',
+      'harbor:webhook:create',
+    ]) {
+      const action = actions.find(a => a.id === id);
+      if (
+        !action?.schema?.input?.properties ||
+        !(action.examples?.length > 0)
+      ) {
+        throw new Error(
+          `scaffolder action ${id} is missing, or has no schema or examples`,
+        );
+      }
+    }
+    if (!actions.some(a => a.id === 'publish:gitlab')) {
+      throw new Error("Backstage's publish:gitlab is no longer installed");
+    }
+    log(
+      `scaffolder lists ${actions.length} actions, Wombat's with schemas and examples`,
     );
     log('ok');
   } catch (error) {

@@ -16,6 +16,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@wombat/plugin-catalog-backend-module-wombat'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Backstage's own GitLab actions (publish:gitlab, ...) beside Wombat's.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+backend.add(import('@wombat/plugin-scaffolder-backend-module-gitlab'));
+backend.add(import('@wombat/plugin-scaffolder-backend-module-harbor'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

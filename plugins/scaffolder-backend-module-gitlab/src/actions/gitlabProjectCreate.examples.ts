@@ -1,0 +1,71 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Create a private project in a nested group and push the skeleton as its first commit',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'repo',
+          action: 'gitlab:project:create',
+          name: 'Create the repository',
+          input: {
+            repoUrl:
+              'gitlab.example.com?owner=platform/payments&repo=payments-api',
+            description: 'Takes and settles payments',
+            sourcePath: '.',
+            topics: ['payments', 'wombat'],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Create an internal project with members, a read-only deploy key, a protected default branch and CI/CD variables',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'repo',
+          action: 'gitlab:project:create',
+          name: 'Create the repository',
+          input: {
+            repoUrl: 'gitlab.example.com?owner=platform&repo=web-shop',
+            visibility: 'internal',
+            defaultBranch: 'main',
+            members: [
+              { username: 'maria', accessLevel: 'maintainer' },
+              { username: 'jdoe', accessLevel: 'developer' },
+            ],
+            deployKeys: [
+              {
+                title: 'argo-cd',
+                key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcs7rbRiJmYKirp7WzM4v6LbX4mhxSvAO8ZuZHiZG5+ argo-cd@platform',
+                canPush: false,
+              },
+            ],
+            protectedBranches: [
+              {
+                name: 'main',
+                pushAccessLevel: 'noAccess',
+                mergeAccessLevel: 'maintainer',
+                allowForcePush: false,
+              },
+            ],
+            variables: [
+              { key: 'DEPLOY_ENV', value: 'dev' },
+              {
+                key: 'SONAR_TOKEN',
+                value: '${{ secrets.sonarToken }}',
+                masked: true,
+                protected: true,
+              },
+            ],
+          },
+        },
+      ],
+    }),
+  },
+];

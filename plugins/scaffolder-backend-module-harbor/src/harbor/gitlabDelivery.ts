@@ -1,0 +1,59 @@
+import {
+  GitLabClientFactory,
+  findProjectVariable,
+  upsertProjectVariable,
+} from '@wombat/plugin-wombat-node';
+
+/** Where in GitLab a robot's credentials go, as masked CI/CD variables. */
+export interface GitLabDelivery {
+  host?: string;
+  projectId: number | string;
+  usernameKey: string;
+  passwordKey: string;
+  environmentScope?: string;
+  protected?: boolean;
+}
+
+/** Whether both variables are already there (their values are not compared). */
+export async function isDeliveredToGitLab(
+  gitlab: GitLabClientFactory,
+  target: GitLabDelivery,
+): Promise<boolean> {
+  const { api } = gitlab.forHost(target.host);
+  const scope = target.environmentScope ?? '*';
+  const [username, password] = await Promise.all([
+    findProjectVariable(api, target.projectId, target.usernameKey, scope),
+    findProjectVariable(api, target.projectId, target.passwordKey, scope),
+  ]);
+  return Boolean(username && password);
+}
+
+/**
+ * Writes the robot's name and secret into the GitLab project's CI/CD
+ * variables. Both are raw, since robot names contain `$`; the secret is
+ * masked. The secret goes nowhere else.
+ */
+export async function deliverToGitLab(
+  gitlab: GitLabClientFactory,
+  target: GitLabDelivery,
+  robot: { name: string; secret: string },
+): Promise<void> {
+  const { api } = gitlab.forHost(target.host);
+  const common = {
+    raw: true,
+    protected: target.protected ?? false,
+    environmentScope: target.environmentScope ?? '*',
+  };
+  await upsertProjectVariable(api, target.projectId, {
+    ...common,
+    key: target.usernameKey,
+    value: robot.name,
+    masked: false,
+  });
+  await upsertProjectVariable(api, target.projectId, {
+    ...common,
+    key: target.passwordKey,
+    value: robot.secret,
+    masked: true,
+  });
+}

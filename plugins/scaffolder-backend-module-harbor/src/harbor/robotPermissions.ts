@@ -1,0 +1,35 @@
+import {
+  HarborRobotAccess,
+  HarborRobotPermission,
+} from '@wombat/plugin-wombat-node';
+
+/** What a project robot may do with the project's repositories. */
+export type RobotPermission = 'pull' | 'push';
+
+/**
+ * The single permission entry Harbor requires for a project robot. Push
+ * implies pull: a docker push checks the layers the registry already has.
+ */
+export function robotPermission(
+  project: string,
+  permissions: RobotPermission[],
+): HarborRobotPermission {
+  const actions = new Set<RobotPermission>(['pull', ...permissions]);
+  return {
+    kind: 'project',
+    namespace: project,
+    access: [...actions]
+      .sort()
+      .map(action => ({ resource: 'repository', action })),
+  };
+}
+
+/** The repository actions of a robot, for comparing two robots. */
+export function repositoryActions(permissions: HarborRobotPermission[]) {
+  return permissions
+    .flatMap(p => p.access)
+    .filter((a: HarborRobotAccess) => a.resource === 'repository')
+    .map(a => a.action)
+    .sort()
+    .join(',');
+}
