@@ -55,8 +55,8 @@ export async function fetchWithRetry(
       retryAfterMs(response) ?? baseDelayMs * 2 ** attempt,
       maxDelayMs,
     );
-    // The body is not needed; release the connection.
-    await response.body?.cancel();
+    // The body is not needed; release the connection without waiting on it.
+    response.body?.cancel().catch(() => undefined);
     await new Promise(resolve => setTimeout(resolve, delay));
   }
 }

@@ -57,9 +57,13 @@ function explainInvalidBranchName(name: string): string | undefined {
   if (name.startsWith('refs/')) {
     return 'must be a branch name such as "main", not a ref';
   }
+  const hasControlCharacter = [...name].some(
+    c => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127,
+  );
   if (
     !name ||
-    /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^[/.]|[/.]$|\.lock$/.test(name)
+    hasControlCharacter ||
+    /[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.]|[/.]$|\.lock$/.test(name)
   ) {
     return 'is not a valid git branch name';
   }

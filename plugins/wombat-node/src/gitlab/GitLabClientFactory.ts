@@ -50,21 +50,26 @@ export class GitLabClientFactory {
   }
 
   /**
-   * The client for a host, or for the only configured host when none is
-   * named. Throws an InputError that says what is configured otherwise.
+   * The client for a host, or, when none is named, for the only integration
+   * that has a token (Backstage always adds a token-less gitlab.com). Throws
+   * an InputError that says what is configured otherwise.
    */
   forHost(host?: string): GitLabClient {
+    const withToken = this.integrations.filter(i => i.token);
+    const onlyOne = withToken.length === 1 ? withToken[0] : undefined;
     const integration = host
       ? this.integrations.find(i => i.host === host)
-      : this.integrations.length === 1
-      ? this.integrations[0]
-      : undefined;
+      : onlyOne;
     if (!integration) {
       const known = this.hosts().join(', ') || 'none';
       throw new InputError(
         host
           ? `No GitLab integration for host ${host} in integrations.gitlab (configured: ${known})`
-          : `Name a GitLab host: integrations.gitlab has ${known}`,
+          : `Name a GitLab host: integrations.gitlab has ${
+              withToken.length
+            } with a token (${
+              withToken.map(i => i.host).join(', ') || 'none'
+            })`,
       );
     }
     if (!integration.token) {

@@ -1,0 +1,70 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { GitLabClientFactory } from '@wombat/plugin-wombat-node';
+import {
+  createFakeGitLab,
+  createTaskRun,
+} from '@wombat/plugin-wombat-node-test-utils';
+import { setupServer } from 'msw/node';
+import yaml from 'yaml';
+import { createGitLabProjectCreateAction } from './gitlabProjectCreate';
+import { examples } from './gitlabProjectCreate.examples';
+
+jest.mock('@backstage/plugin-scaffolder-node', () => ({
+  ...jest.requireActual('@backstage/plugin-scaffolder-node'),
+  initRepoAndPush: jest.fn(async () => ({ commitHash: 'c0ffee' })),
+}));
+
+const TOKEN = 'glpat-test-token-0123456789';
+const config = new ConfigReader({
+  integrations: {
+    gitlab: [
+      {
+        host: 'gitlab.example.com',
+        apiBaseUrl: 'https://gitlab.example.com/api/v4',
+        token: TOKEN,
+      },
+    ],
+  },
+});
+const action = createGitLabProjectCreateAction({
+  integrations: ScmIntegrations.fromConfig(config),
+  gitlab: GitLabClientFactory.fromConfig(config),
+  config,
+});
+
+/** The example's input, with the task's template expressions filled in. */
+function exampleInput(example: string) {
+  const rendered = example.replace(
+    '${{ secrets.sonarToken }}',
+    'example-sonar-token-123',
+  );
+  return yaml.parse(rendered).steps[0].input;
+}
+
+describe('gitlab:project:create examples', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it.each(examples.map(e => [e.description, e.example]))(
+    '%s',
+    async (_description, example) => {
+      const gitlab = createFakeGitLab({ token: TOKEN });
+      server.use(...gitlab.handlers);
+      const input = exampleInput(example);
+      const run = createTaskRun({ input });
+
+      await action.handler(run.ctx);
+
+      expect(gitlab.violations).toEqual([]);
+      expect(run.outputs.created).toBe(true);
+      const [project] = gitlab.state.projects;
+      expect(project.path_with_namespace).toBe(run.outputs.projectPath);
+      expect(project.visibility).toBe(input.visibility ?? 'private');
+      expect(project.members).toHaveLength(input.members?.length ?? 0);
+      expect(project.deployKeys).toHaveLength(input.deployKeys?.length ?? 0);
+      expect(project.variables).toHaveLength(input.variables?.length ?? 0);
+    },
+  );
+});

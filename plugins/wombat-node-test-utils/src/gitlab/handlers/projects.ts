@@ -1,0 +1,184 @@
+import type { GitLabContext, GitLabRoute } from '../GitLabContext';
+import type { GitLabNamespace } from '../GitLabState';
+import { namespaceById } from '../lookup';
+import { capVisibility, VISIBILITIES } from '../namespacePaths';
+import {
+  atLeastOneOf,
+  combinedErrors,
+  isAbsent,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readString,
+} from '../params';
+import { addProject } from '../projectFactory';
+import {
+  isValidProjectPath,
+  pathFromName,
+  PROJECT_PATH_MESSAGE,
+} from '../projectPaths';
+import { withProject } from '../projectRoutes';
+import {
+  gitlabJson,
+  gitlabMessage,
+  gitlabNotFound,
+  grapeError,
+} from '../responses';
+import { projectJson } from '../serializers';
+
+/** `GET /projects/:id` and `POST /projects`. */
+export const projectRoutes: GitLabRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/projects/:id',
+    handle(context, { id }) {
+      return withProject(context, id, project =>
+        gitlabJson(projectJson(project, context.state, context.baseUrl)),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/projects',
+    handle: createProject,
+  },
+];
+
+function createProject(context: GitLabContext): Response {
+  const { params, state } = context;
+  const missing = atLeastOneOf(params, ['name', 'path']);
+  if (missing) {
+    context.violation(`POST /projects: ${missing}`);
+    return grapeError(missing);
+  }
+  checkNamespaceIdType(context);
+
+  const name = readString(params, 'name');
+  const path = readString(params, 'path');
+  const namespaceId = readInteger(params, 'namespace_id');
+  const visibility = readEnum(params, 'visibility', VISIBILITIES);
+  const defaultBranch = readString(params, 'default_branch');
+  const description = readString(params, 'description');
+  const withReadme = readBoolean(params, 'initialize_with_readme');
+  const invalid = combinedErrors(
+    name,
+    path,
+    namespaceId,
+    visibility,
+    defaultBranch,
+    description,
+    withReadme,
+  );
+  if (invalid) {
+    context.violation(`POST /projects: ${invalid}`);
+    return grapeError(invalid);
+  }
+
+  const namespace: GitLabNamespace | undefined =
+    namespaceId.value === undefined
+      ? namespaceById(state, context.currentUser.namespace_id)
+      : namespaceById(state, namespaceId.value);
+  if (!namespace) {
+    return gitlabNotFound('Namespace');
+  }
+
+  const projectPath = path.value ?? pathFromName(name.value!);
+  const projectName = name.value ?? projectPath;
+  if (!isValidProjectPath(projectPath)) {
+    context.violation(`POST /projects: invalid path '${projectPath}'`);
+    return gitlabMessage(400, { path: [PROJECT_PATH_MESSAGE] });
+  }
+  const taken = takenAttributes(
+    context,
+    namespace.id,
+    projectName,
+    projectPath,
+  );
+  if (taken) {
+    return gitlabMessage(400, taken);
+  }
+
+  const branch = defaultBranch.value || 'main';
+  if (branch.startsWith('refs/')) {
+    context.violation(
+      `POST /projects: default_branch '${branch}' must be a branch name, not a ref (GitLab then skips initialization)`,
+    );
+  }
+  const requested = visibility.value ?? 'private';
+  const project = addProject(state, {
+    name: projectName,
+    path: projectPath,
+    namespace,
+    description: description.value ?? null,
+    visibility:
+      namespace.kind === 'group'
+        ? capVisibility(requested, namespace.visibility)
+        : requested,
+    defaultBranch: branch,
+    emptyRepo: !withReadme.value,
+    topics: readTopics(params.topics),
+  });
+  return gitlabJson(projectJson(project, state, context.baseUrl), 201);
+}
+
+/**
+ * `namespace_id` is declared as Integer: a numeric string is coerced, but a
+ * full path such as "group/sub" is refused (gitlab-org/gitlab issue 8942).
+ */
+function checkNamespaceIdType(context: GitLabContext) {
+  const body = context.request.body as Record<string, unknown> | undefined;
+  const raw = body && typeof body === 'object' ? body.namespace_id : undefined;
+  if (!isAbsent(raw) && typeof raw !== 'number') {
+    context.violation(
+      `POST /projects: namespace_id must be the numeric namespace id, got ${JSON.stringify(
+        raw,
+      )}`,
+    );
+  }
+}
+
+/** Validation errors GitLab renders when a name or path is already used. */
+function takenAttributes(
+  context: GitLabContext,
+  namespaceId: number,
+  name: string,
+  path: string,
+): Record<string, string[]> | undefined {
+  const siblings = context.state.projects.filter(
+    project => project.namespace_id === namespaceId,
+  );
+  const nameTaken = siblings.some(
+    project => project.name.toLowerCase() === name.toLowerCase(),
+  );
+  const pathTaken = siblings.some(
+    project => project.path.toLowerCase() === path.toLowerCase(),
+  );
+  if (!nameTaken && !pathTaken) {
+    return undefined;
+  }
+  const errors: Record<string, string[]> = {};
+  if (nameTaken) {
+    errors.name = ['has already been taken'];
+  }
+  if (pathTaken) {
+    errors.path = ['has already been taken'];
+  }
+  if (nameTaken) {
+    errors['project_namespace.name'] = ['has already been taken'];
+  }
+  return errors;
+}
+
+/** `topics` is an Array[String] that also accepts a comma-separated string. */
+function readTopics(raw: unknown): string[] {
+  if (Array.isArray(raw)) {
+    return raw.map(String);
+  }
+  if (typeof raw === 'string') {
+    return raw
+      .split(',')
+      .map(topic => topic.trim())
+      .filter(Boolean);
+  }
+  return [];
+}

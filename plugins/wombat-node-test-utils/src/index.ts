@@ -1,0 +1,49 @@
+/**
+ * In-memory fakes of the GitLab REST v4 and Harbor v2.0 APIs, as msw request
+ * handlers, for unit tests of code that talks to those servers.
+ *
+ * @packageDocumentation
+ */
+
+export type { FakeCommon, FakeRequest, FailureMatch } from './shared/types';
+
+export { createFakeGitLab } from './gitlab/FakeGitLab';
+export type { FakeGitLab, FakeGitLabOptions } from './gitlab/FakeGitLab';
+export type {
+  GitLabGroupSeed,
+  GitLabProjectSeed,
+  GitLabUserSeed,
+} from './gitlab/seedGitLabState';
+export type {
+  GitLabAccessLevelRule,
+  GitLabDeployKey,
+  GitLabNamespace,
+  GitLabProject,
+  GitLabProjectMember,
+  GitLabProtectedBranch,
+  GitLabSequences,
+  GitLabState,
+  GitLabUser,
+  GitLabVariable,
+  GitLabVisibility,
+} from './gitlab/GitLabState';
+
+export { createFakeHarbor } from './harbor/FakeHarbor';
+export type { FakeHarbor, FakeHarborOptions } from './harbor/FakeHarbor';
+export { validateHarborRequest } from './harbor/validateHarborRequest';
+export type {
+  HarborMember,
+  HarborProject,
+  HarborRobot,
+  HarborRobotAccess,
+  HarborRobotPermission,
+  HarborSequences,
+  HarborState,
+  HarborUser,
+  HarborUserGroup,
+  HarborWebhookPolicy,
+  HarborWebhookTarget,
+} from './harbor/HarborState';
+
+export { createTaskRun } from './scaffolder/createTaskRun';
+export type { CapturedLog, TaskRun } from './scaffolder/createTaskRun';
