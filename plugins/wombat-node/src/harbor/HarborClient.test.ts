@@ -41,7 +41,9 @@ describe('HarborClient', () => {
 
   afterEach(() => {
     if (harbor.violations.length > 0) {
-      throw new Error(`Harbor contract violations: ${harbor.violations.join('; ')}`);
+      throw new Error(
+        `Harbor contract violations: ${harbor.violations.join('; ')}`,
+      );
     }
   });
 
@@ -51,7 +53,9 @@ describe('HarborClient', () => {
       metadata: { public: 'false' },
       storage_limit: 1024,
     });
-    expect(id).toBe(harbor.state.projects.find(p => p.name === 'payments')!.project_id);
+    expect(id).toBe(
+      harbor.state.projects.find(p => p.name === 'payments')!.project_id,
+    );
     await expect(client().projectExists('payments')).resolves.toBe(true);
     await expect(client().projectExists('payment')).resolves.toBe(false);
     await expect(client().getProject('payments')).resolves.toMatchObject({
@@ -124,7 +128,9 @@ describe('HarborClient', () => {
     expect(robot.name).toBe('robot$payments+ci');
     const secret = await client().refreshRobotSecret(robot.id);
     expect(secret).not.toBe(robot.secret);
-    expect(harbor.state.robots.find(r => r.id === robot.id)!.secret).toBe(secret);
+    expect(harbor.state.robots.find(r => r.id === robot.id)!.secret).toBe(
+      secret,
+    );
   });
 
   it('says which instances are configured when asked for another', () => {
