@@ -13,6 +13,7 @@ import { ensureHarborProject } from '../harbor/ensureHarborProject';
 import { parseStorageLimit } from '../harbor/storageLimit';
 import { projectUrl } from '../harbor/projectUrl';
 import { checkHarborName } from './inputErrors';
+import { instanceInput } from './instanceInput';
 import { examples } from './harborProjectCreate.examples';
 
 const roles = Object.keys(HARBOR_PROJECT_ROLES) as [
@@ -37,13 +38,7 @@ export function createHarborProjectCreateAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of a wombat.harbor.instances entry; default "default"',
-            })
-            .optional(),
+        instance: instanceInput,
         name: z =>
           z.string({
             description:

@@ -9,6 +9,7 @@ import { ensureRobot } from '../harbor/ensureRobot';
 import { GitLabDelivery } from '../harbor/gitlabDelivery';
 import { requireProject } from '../harbor/requireProject';
 import { checkHarborName } from './inputErrors';
+import { instanceInput } from './instanceInput';
 import { examples } from './harborRobotCreate.examples';
 
 function checkDelivery(delivery: GitLabDelivery | undefined): GitLabDelivery {
@@ -52,13 +53,7 @@ export function createHarborRobotCreateAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of a wombat.harbor.instances entry; default "default"',
-            })
-            .optional(),
+        instance: instanceInput,
         project: z => z.string({ description: 'The Harbor project' }),
         name: z =>
           z.string({

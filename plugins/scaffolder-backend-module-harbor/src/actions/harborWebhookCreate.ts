@@ -5,6 +5,7 @@ import { ensureWebhook } from '../harbor/ensureWebhook';
 import { requireProject } from '../harbor/requireProject';
 import { WEBHOOK_EVENT_TYPES } from '../harbor/webhookEvents';
 import { checkHarborName } from './inputErrors';
+import { instanceInput } from './instanceInput';
 import { examples } from './harborWebhookCreate.examples';
 
 /**
@@ -23,13 +24,7 @@ export function createHarborWebhookCreateAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of a wombat.harbor.instances entry; default "default"',
-            })
-            .optional(),
+        instance: instanceInput,
         project: z => z.string({ description: 'The Harbor project' }),
         name: z =>
           z.string({ description: 'Policy name, unique in the project' }),
