@@ -21,5 +21,39 @@ export interface Config {
         password: string;
       }>;
     };
+    /** Rancher servers whose clusters get projects and namespaces. */
+    rancher?: {
+      /** The instances; actions pick one by name, `default` when not given. */
+      instances?: Array<{
+        /** The name actions and Cluster entities (`spec.rancher.instance`) use. */
+        name: string;
+        /** The web address, e.g. https://rancher.example.com. */
+        url: string;
+        /**
+         * An API key as `token-xxxxx:secret`.
+         * @visibility secret
+         */
+        token: string;
+      }>;
+    };
+    /** Proxmox VE clusters that VMs are created in. */
+    proxmox?: {
+      /** The instances; actions pick one by name, `default` when not given. */
+      instances?: Array<{
+        /** The name actions use. */
+        name: string;
+        /** The API address, e.g. https://pve.example.com:8006. */
+        url: string;
+        /** API token id, `user@realm!tokenname`. */
+        tokenId: string;
+        /**
+         * The token's secret (a UUID).
+         * @visibility secret
+         */
+        tokenSecret: string;
+        /** The node VMs go to when an action names none. */
+        node?: string;
+      }>;
+    };
   };
 }

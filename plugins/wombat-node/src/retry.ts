@@ -17,7 +17,7 @@ export interface RetryOptions {
  * service itself being briefly unavailable. Anything else is an answer, and
  * retrying a non-idempotent request on it could do the work twice.
  */
-const RETRYABLE_STATUSES = new Set([429, 502, 503]);
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503]);
 
 function retryAfterMs(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
@@ -58,5 +58,39 @@ export async function fetchWithRetry(
     // The body is not needed; release the connection without waiting on it.
     response.body?.cancel().catch(() => undefined);
     await new Promise(resolve => setTimeout(resolve, delay));
+  }
+}
+
+/**
+ * Like fetchWithRetry, for clients that throw instead of returning a
+ * response: retries `call` while `statusOf` finds 429, 502 or 503 in what it
+ * threw, then rethrows the last error.
+ *
+ * @public
+ */
+export async function callWithRetry<T>(
+  call: () => Promise<T>,
+  statusOf: (error: unknown) => number | undefined,
+  options: RetryOptions = {},
+): Promise<T> {
+  const retries = options.retries ?? 4;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 10_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = statusOf(error);
+      if (
+        status === undefined ||
+        !RETRYABLE_STATUSES.has(status) ||
+        attempt >= retries
+      ) {
+        throw error;
+      }
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.min(baseDelayMs * 2 ** attempt, maxDelayMs)),
+      );
+    }
   }
 }

@@ -1,14 +1,13 @@
-import {
-  HarborRobotAccess,
-  HarborRobotPermission,
-} from '@wombat/plugin-wombat-node';
+import { HarborRobotAccess, HarborRobotPermission } from './types';
 
-/** What a project robot may do with the project's repositories. */
+/** What a project robot may do with the project's repositories. @public */
 export type RobotPermission = 'pull' | 'push';
 
 /**
  * The single permission entry Harbor requires for a project robot. Push
  * implies pull: a docker push checks the layers the registry already has.
+ *
+ * @public
  */
 export function robotPermission(
   project: string,
@@ -24,7 +23,7 @@ export function robotPermission(
   };
 }
 
-/** The repository actions of a robot, for comparing two robots. */
+/** The repository actions of a robot, for comparing two robots. @public */
 export function repositoryActions(permissions: HarborRobotPermission[]) {
   return permissions
     .flatMap(p => p.access)

@@ -1,0 +1,51 @@
+/** A VM as /cluster/resources lists it. @public */
+export interface ProxmoxClusterVm {
+  vmid: number;
+  name?: string;
+  node: string;
+  status: string;
+  /** 1 for a template. */
+  template?: number;
+  /** `;`-separated. */
+  tags?: string;
+}
+
+/** GET /nodes/{node}/qemu/{vmid}/status/current. @public */
+export interface ProxmoxVmStatus {
+  vmid: number;
+  name?: string;
+  status: 'running' | 'stopped' | string;
+  qmpstatus?: string;
+  lock?: string;
+  tags?: string;
+  template?: number;
+}
+
+/** GET /nodes/{node}/tasks/{upid}/status. @public */
+export interface ProxmoxTaskStatus {
+  status: 'running' | 'stopped' | string;
+  /** "OK" when the task succeeded, else Proxmox's error text. */
+  exitstatus?: string;
+  type?: string;
+  id?: string;
+}
+
+/** A VM's configuration: property strings, numbers as strings or numbers. @public */
+export type ProxmoxVmConfig = Record<string, string | number | undefined>;
+
+/** What the guest agent reports about one network interface. @public */
+export interface ProxmoxGuestInterface {
+  name: string;
+  'hardware-address'?: string;
+  'ip-addresses'?: Array<{
+    'ip-address': string;
+    'ip-address-type': 'ipv4' | 'ipv6' | string;
+    prefix?: number;
+  }>;
+}
+
+/** Parameters of a Proxmox call; booleans go as 1/0. @public */
+export type ProxmoxParams = Record<
+  string,
+  string | number | boolean | undefined
+>;
