@@ -299,6 +299,8 @@ async function main() {
       'harbor:project:create',
       'harbor:robot:create',
       'harbor:webhook:create',
+      'rancher:project:create',
+      'rancher:namespace:create',
     ]) {
       const action = actions.find(a => a.id === id);
       if (

@@ -29,3 +29,4 @@ export { ProxmoxClientFactory } from './proxmox/ProxmoxClientFactory';
 export * from './proxmox/types';
 export * from './harbor/robotPermissions';
 export * from './harbor/projectRobots';
+export { requireProject as requireHarborProject } from './harbor/requireProject';

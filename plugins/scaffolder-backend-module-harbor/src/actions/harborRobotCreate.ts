@@ -4,10 +4,10 @@ import {
   GitLabClientFactory,
   HarborClientFactory,
   explainInvalidGitLabVariableKey,
+  requireHarborProject,
 } from '@wombat/plugin-wombat-node';
 import { ensureRobot } from '../harbor/ensureRobot';
 import { GitLabDelivery } from '../harbor/gitlabDelivery';
-import { requireProject } from '../harbor/requireProject';
 import { checkHarborName } from './inputErrors';
 import { instanceInput } from './instanceInput';
 import { examples } from './harborRobotCreate.examples';
@@ -137,7 +137,7 @@ export function createHarborRobotCreateAction(options: {
 
       // Both ends must exist before a robot is made whose secret could not
       // be delivered.
-      await requireProject(harbor, project);
+      await requireHarborProject(harbor, project);
       try {
         await gitlab.api.Projects.show(delivery.projectId);
       } catch (error) {

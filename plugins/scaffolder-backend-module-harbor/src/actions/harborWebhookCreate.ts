@@ -1,8 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { HarborClientFactory } from '@wombat/plugin-wombat-node';
+import {
+  HarborClientFactory,
+  requireHarborProject,
+} from '@wombat/plugin-wombat-node';
 import { ensureWebhook } from '../harbor/ensureWebhook';
-import { requireProject } from '../harbor/requireProject';
 import { WEBHOOK_EVENT_TYPES } from '../harbor/webhookEvents';
 import { checkHarborName } from './inputErrors';
 import { instanceInput } from './instanceInput';
@@ -83,7 +85,7 @@ export function createHarborWebhookCreateAction(options: {
         );
       }
       const client = options.harbor.forInstance(ctx.input.instance);
-      await requireProject(client, project);
+      await requireHarborProject(client, project);
       const policy = {
         name,
         description: ctx.input.description,

@@ -6,13 +6,13 @@ import {
   checkRobotPermissions,
   findProjectRobot,
   obtainRobotCredentials,
+  requireHarborProject,
 } from '@wombat/plugin-wombat-node';
 import {
   GitLabDelivery,
   deliverToGitLab,
   isDeliveredToGitLab,
 } from './gitlabDelivery';
-import { requireProject } from './requireProject';
 
 /** What a checkpoint keeps about the robot: never its secret. */
 export type RobotRecord = {
@@ -40,7 +40,10 @@ export async function ensureRobot(options: {
   logger: LoggerService;
 }): Promise<RobotRecord> {
   const { harbor, gitlab, name, delivery, logger } = options;
-  const { project_id: id } = await requireProject(harbor, options.project);
+  const { project_id: id } = await requireHarborProject(
+    harbor,
+    options.project,
+  );
   const project = { id, name: options.project };
 
   const existing = await findProjectRobot(harbor, project, name);

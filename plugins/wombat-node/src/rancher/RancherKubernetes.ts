@@ -145,11 +145,4 @@ export class RancherKubernetes {
       this.core.createNamespacedSecret({ namespace, body }),
     );
   }
-
-  replaceSecret(namespace: string, body: V1Secret) {
-    const name = body.metadata!.name!;
-    return this.call(`replace secret ${namespace}/${name}`, () =>
-      this.core.replaceNamespacedSecret({ namespace, name, body }),
-    );
-  }
 }

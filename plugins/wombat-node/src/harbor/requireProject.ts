@@ -1,9 +1,13 @@
 import { InputError } from '@backstage/errors';
-import { HarborClient, HarborProject } from '@wombat/plugin-wombat-node';
+import { HarborClient } from './HarborClient';
+import { HarborProject } from './types';
 
 /**
- * The project a robot or webhook is for. HEAD first: a GET of a missing
- * project is a 403 for users who are not system admins.
+ * The project a robot, webhook or pull secret is for, or an InputError
+ * saying to create it first. HEAD first: a GET of a missing project is a 403
+ * for users who are not system admins.
+ *
+ * @public
  */
 export async function requireProject(
   client: HarborClient,
