@@ -301,6 +301,8 @@ async function main() {
       'harbor:webhook:create',
       'rancher:project:create',
       'rancher:namespace:create',
+      'proxmox:vm:create',
+      'proxmox:vm:destroy',
     ]) {
       const action = actions.find(a => a.id === id);
       if (

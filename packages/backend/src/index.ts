@@ -21,6 +21,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-harbor'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-rancher'));
+backend.add(import('@wombat/plugin-scaffolder-backend-module-proxmox'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,0 +1,137 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ProxmoxClientFactory } from '@wombat/plugin-wombat-node';
+import { destroyChecks, enforce } from '../proxmox/destroyChecks';
+import { shutDownAndDestroy } from '../proxmox/destroyVm';
+import { DEFAULT_TIMINGS, VmTimings } from '../proxmox/vmSteps';
+import { examples } from './proxmoxVmDestroy.examples';
+
+/**
+ * Destroys a VM Wombat created, after safety checks that are never bypassed.
+ *
+ * @public
+ */
+export function createProxmoxVmDestroyAction(options: {
+  proxmox: ProxmoxClientFactory;
+  timings?: Partial<VmTimings>;
+}) {
+  const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+  return createTemplateAction({
+    id: 'proxmox:vm:destroy',
+    description:
+      "Shuts down and deletes a VM (purge, with its unreferenced disks) after safety checks: the typed name must match, the VM must carry Wombat's tag (and the project's, when given), production VMs need allowProduction, and a protected VM is refused, never unprotected.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        instance: z =>
+          z
+            .string({
+              description: 'wombat.proxmox.instances name; default "default"',
+            })
+            .optional(),
+        node: z =>
+          z
+            .string({
+              description: 'The node; found from the VMID when left out',
+            })
+            .optional(),
+        vmid: z => z.number({ description: 'The VMID' }).int(),
+        confirmName: z =>
+          z.string({
+            description: "The VM's name, typed by the user to confirm",
+          }),
+        project: z =>
+          z
+            .string({ description: 'The Wombat project the VM must belong to' })
+            .optional(),
+        allowProduction: z =>
+          z
+            .boolean({
+              description:
+                'Allow destroying a VM tagged production; default false',
+            })
+            .optional(),
+        shutdownTimeoutSeconds: z =>
+          z
+            .number({
+              description:
+                'How long a clean shutdown may take before the VM is stopped; default 120',
+            })
+            .int()
+            .optional(),
+      },
+      output: {
+        destroyed: z =>
+          z.boolean({
+            description: 'Whether the VM was destroyed (false in a dry run)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { vmid } = ctx.input;
+      if (vmid < 100) {
+        throw new InputError(`vmid ${vmid} is not a VMID (they start at 100)`);
+      }
+      const proxmox = options.proxmox.forInstance(ctx.input.instance);
+      const key = [
+        'wombat.proxmox',
+        proxmox.name,
+        'destroy',
+        String(vmid),
+      ].join(':');
+
+      const found = (await proxmox.listVms()).find(vm => vm.vmid === vmid);
+      if (!found) {
+        throw new InputError(`Proxmox ${proxmox.name} has no VM ${vmid}`);
+      }
+      if (ctx.input.node && ctx.input.node !== found.node) {
+        throw new InputError(
+          `VM ${vmid} is on node ${found.node}, not ${ctx.input.node}`,
+        );
+      }
+      if (found.template === 1) {
+        throw new InputError(
+          `VM ${vmid} is a template; templates are not destroyed by Wombat`,
+        );
+      }
+      const config = await proxmox.getConfig(found.node, vmid);
+      const checks = destroyChecks(vmid, config, {
+        confirmName: ctx.input.confirmName,
+        allowProduction: ctx.input.allowProduction ?? false,
+        project: ctx.input.project,
+      });
+
+      if (ctx.isDryRun) {
+        for (const check of checks) {
+          ctx.logger.info(
+            `${check.passed ? 'passes' : 'FAILS'}: ${check.name}${
+              check.passed ? '' : ` (${check.problem})`
+            }`,
+          );
+        }
+        ctx.logger.info(
+          checks.every(c => c.passed)
+            ? `Dry run: would shut down and destroy VM ${vmid} (${config.name}) on ${found.node}`
+            : `Dry run: VM ${vmid} would not be destroyed`,
+        );
+        ctx.output('destroyed', false);
+        return;
+      }
+
+      enforce(checks);
+      await ctx.checkpoint({
+        key,
+        fn: () =>
+          shutDownAndDestroy(
+            proxmox,
+            { node: found.node, vmid },
+            ctx.input.shutdownTimeoutSeconds ?? 120,
+            timings,
+            ctx.logger,
+          ),
+      });
+      ctx.output('destroyed', true);
+    },
+  });
+}

@@ -1,0 +1,170 @@
+import { InputError } from '@backstage/errors';
+import { explainInvalidDnsLabel } from '@wombat/plugin-wombat-common';
+import { parseSshPublicKey } from '@wombat/plugin-wombat-node';
+import { WOMBAT_TAG, explainInvalidTag, projectTag } from './wombatTags';
+
+/** The action's input, as its schema parses it. */
+export interface VmInput {
+  instance?: string;
+  node?: string;
+  template: string | number;
+  name: string;
+  project?: string;
+  cores?: number;
+  memoryMiB?: number;
+  diskGiB?: number;
+  network?: { bridge?: string; vlan?: number };
+  ipConfig?: { dhcp?: boolean; cidr?: string; gateway?: string };
+  ciUser?: string;
+  sshKeys?: string[];
+  tags?: string[];
+  pool?: string;
+  protection?: boolean;
+  start?: boolean;
+  waitForIp?: boolean;
+  waitForIpTimeoutSeconds?: number;
+}
+
+/** What proxmox:vm:create will do, checked before any request. */
+export interface VmPlan {
+  name: string;
+  project?: string;
+  cores?: number;
+  memoryMiB?: number;
+  diskGiB?: number;
+  net0?: string;
+  ipconfig0?: string;
+  ciUser?: string;
+  sshKeys: string[];
+  tags: string[];
+  pool?: string;
+  protection?: boolean;
+  start: boolean;
+  waitForIpMs?: number;
+}
+
+function fail(field: string, message: string): never {
+  throw new InputError(`${field} ${message}`);
+}
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
+
+function checkInteger(
+  field: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+) {
+  if (
+    value !== undefined &&
+    (!Number.isInteger(value) || value < min || value > max)
+  ) {
+    fail(field, `${value} must be a whole number from ${min} to ${max}`);
+  }
+}
+
+/** Validates the input with Proxmox's own rules and turns it into a plan. */
+export function planVm(input: VmInput): VmPlan {
+  const nameReason = explainInvalidDnsLabel(input.name);
+  if (nameReason) fail('name', `"${input.name}" ${nameReason}`);
+  if (input.project) {
+    const reason = explainInvalidDnsLabel(input.project);
+    if (reason) fail('project', `"${input.project}" ${reason}`);
+  }
+  checkInteger('cores', input.cores, 1, 512);
+  checkInteger('memoryMiB', input.memoryMiB, 16, 4 * 1024 * 1024);
+  checkInteger('diskGiB', input.diskGiB, 1, 64 * 1024);
+  checkInteger('network.vlan', input.network?.vlan, 1, 4094);
+
+  let net0: string | undefined;
+  if (input.network) {
+    const bridge = input.network.bridge ?? 'vmbr0';
+    if (!/^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/.test(bridge)) {
+      fail(
+        'network.bridge',
+        `"${bridge}" is not a Linux bridge name such as vmbr0`,
+      );
+    }
+    net0 = `virtio,bridge=${bridge}${
+      input.network.vlan ? `,tag=${input.network.vlan}` : ''
+    }`;
+  }
+
+  let ipconfig0: string | undefined;
+  const ip = input.ipConfig;
+  if (ip) {
+    if (ip.dhcp && (ip.cidr || ip.gateway)) {
+      fail('ipConfig', 'is either dhcp or a cidr with a gateway, not both');
+    }
+    if (ip.dhcp) {
+      ipconfig0 = 'ip=dhcp';
+    } else {
+      const [address, prefix] = (ip.cidr ?? '').split('/');
+      if (
+        !IPV4.test(address ?? '') ||
+        !(Number(prefix) >= 1 && Number(prefix) <= 32)
+      ) {
+        fail(
+          'ipConfig.cidr',
+          `"${
+            ip.cidr ?? ''
+          }" is not an IPv4 address with a prefix, such as 10.0.0.10/24`,
+        );
+      }
+      if (ip.gateway !== undefined && !IPV4.test(ip.gateway)) {
+        fail('ipConfig.gateway', `"${ip.gateway}" is not an IPv4 address`);
+      }
+      ipconfig0 = `ip=${ip.cidr}${ip.gateway ? `,gw=${ip.gateway}` : ''}`;
+    }
+  }
+
+  const sshKeys = (input.sshKeys ?? []).map((key, index) => {
+    try {
+      const parsed = parseSshPublicKey(key);
+      return `${parsed.type} ${parsed.blob}${
+        parsed.comment ? ` ${parsed.comment}` : ''
+      }`;
+    } catch (error) {
+      return fail(`sshKeys[${index}]`, (error as Error).message);
+    }
+  });
+
+  (input.tags ?? []).forEach((tag, index) => {
+    const reason = explainInvalidTag(tag);
+    if (reason) fail(`tags[${index}]`, `"${tag}" ${reason}`);
+  });
+  const tags = [
+    WOMBAT_TAG,
+    ...(input.project ? [projectTag(input.project)] : []),
+    ...(input.tags ?? []),
+  ];
+
+  if (
+    input.ciUser !== undefined &&
+    !/^[a-z_][a-z0-9_-]{0,31}$/.test(input.ciUser)
+  ) {
+    fail('ciUser', `"${input.ciUser}" is not a Linux user name`);
+  }
+  if (input.pool !== undefined && !/^[A-Za-z0-9_.-]+$/.test(input.pool)) {
+    fail('pool', `"${input.pool}" is not a Proxmox pool id`);
+  }
+  const timeout = input.waitForIpTimeoutSeconds ?? 300;
+  checkInteger('waitForIpTimeoutSeconds', timeout, 1, 3600);
+
+  return {
+    name: input.name,
+    project: input.project,
+    cores: input.cores,
+    memoryMiB: input.memoryMiB,
+    diskGiB: input.diskGiB,
+    net0,
+    ipconfig0,
+    ciUser: input.ciUser,
+    sshKeys,
+    tags: [...new Set(tags)],
+    pool: input.pool,
+    protection: input.protection,
+    start: input.start ?? true,
+    waitForIpMs: input.waitForIp ? timeout * 1000 : undefined,
+  };
+}
