@@ -1,6 +1,7 @@
 /**
- * In-memory fakes of the GitLab REST v4 and Harbor v2.0 APIs, as msw request
- * handlers, for unit tests of code that talks to those servers.
+ * In-memory fakes of the GitLab REST v4, Harbor v2.0, Rancher (v3 and the
+ * Kubernetes proxy) and Proxmox VE APIs, as msw request handlers, for unit
+ * tests of code that talks to those servers.
  *
  * @packageDocumentation
  */
@@ -47,3 +48,36 @@ export type {
 
 export { createTaskRun } from './scaffolder/createTaskRun';
 export type { CapturedLog, TaskRun } from './scaffolder/createTaskRun';
+
+export { createFakeRancher } from './rancher/FakeRancher';
+export type { FakeRancher, FakeRancherOptions } from './rancher/FakeRancher';
+export type {
+  RancherCluster,
+  RancherContainerResourceLimit,
+  RancherProject,
+  RancherProjectRoleTemplateBinding,
+  RancherResourceQuotaLimit,
+  RancherState,
+  RancherUser,
+} from './rancher/RancherState';
+export { validateKubernetesObject } from './kubernetes/validateKubernetesObject';
+export type { KubernetesKind } from './kubernetes/kinds';
+export type {
+  KubernetesClusterState,
+  KubernetesLimitRange,
+  KubernetesLimitRangeItem,
+  KubernetesNamespace,
+  KubernetesObjectMeta,
+  KubernetesResourceQuota,
+  KubernetesSecret,
+} from './kubernetes/KubernetesState';
+
+export { createFakeProxmox } from './proxmox/FakeProxmox';
+export type { FakeProxmox, FakeProxmoxOptions } from './proxmox/FakeProxmox';
+export { validateProxmoxParameters } from './proxmox/parameters';
+export type {
+  ProxmoxState,
+  ProxmoxTask,
+  ProxmoxVm,
+  ProxmoxVmSeed,
+} from './proxmox/ProxmoxState';

@@ -81,28 +81,34 @@ export function createProxmoxVmDestroyAction(options: {
         String(vmid),
       ].join(':');
 
-      const found = (await proxmox.listVms()).find(vm => vm.vmid === vmid);
-      if (!found) {
-        throw new InputError(`Proxmox ${proxmox.name} has no VM ${vmid}`);
-      }
-      if (ctx.input.node && ctx.input.node !== found.node) {
-        throw new InputError(
-          `VM ${vmid} is on node ${found.node}, not ${ctx.input.node}`,
-        );
-      }
-      if (found.template === 1) {
-        throw new InputError(
-          `VM ${vmid} is a template; templates are not destroyed by Wombat`,
-        );
-      }
-      const config = await proxmox.getConfig(found.node, vmid);
-      const checks = destroyChecks(vmid, config, {
-        confirmName: ctx.input.confirmName,
-        allowProduction: ctx.input.allowProduction ?? false,
-        project: ctx.input.project,
-      });
+      // Looking the VM up and checking it is part of the checkpoint: once a
+      // task destroyed the VM, a retry finds it gone and must not fail.
+      const inspect = async () => {
+        const found = (await proxmox.listVms()).find(vm => vm.vmid === vmid);
+        if (!found) {
+          throw new InputError(`Proxmox ${proxmox.name} has no VM ${vmid}`);
+        }
+        if (ctx.input.node && ctx.input.node !== found.node) {
+          throw new InputError(
+            `VM ${vmid} is on node ${found.node}, not ${ctx.input.node}`,
+          );
+        }
+        if (found.template === 1) {
+          throw new InputError(
+            `VM ${vmid} is a template; templates are not destroyed by Wombat`,
+          );
+        }
+        const config = await proxmox.getConfig(found.node, vmid);
+        const checks = destroyChecks(vmid, config, {
+          confirmName: ctx.input.confirmName,
+          allowProduction: ctx.input.allowProduction ?? false,
+          project: ctx.input.project,
+        });
+        return { node: found.node, name: String(config.name ?? ''), checks };
+      };
 
       if (ctx.isDryRun) {
+        const { node, name, checks } = await inspect();
         for (const check of checks) {
           ctx.logger.info(
             `${check.passed ? 'passes' : 'FAILS'}: ${check.name}${
@@ -112,24 +118,26 @@ export function createProxmoxVmDestroyAction(options: {
         }
         ctx.logger.info(
           checks.every(c => c.passed)
-            ? `Dry run: would shut down and destroy VM ${vmid} (${config.name}) on ${found.node}`
+            ? `Dry run: would shut down and destroy VM ${vmid} (${name}) on ${node}`
             : `Dry run: VM ${vmid} would not be destroyed`,
         );
         ctx.output('destroyed', false);
         return;
       }
 
-      enforce(checks);
       await ctx.checkpoint({
         key,
-        fn: () =>
-          shutDownAndDestroy(
+        fn: async () => {
+          const { node, checks } = await inspect();
+          enforce(checks);
+          await shutDownAndDestroy(
             proxmox,
-            { node: found.node, vmid },
+            { node, vmid },
             ctx.input.shutdownTimeoutSeconds ?? 120,
             timings,
             ctx.logger,
-          ),
+          );
+        },
       });
       ctx.output('destroyed', true);
     },

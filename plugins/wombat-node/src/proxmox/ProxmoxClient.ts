@@ -28,7 +28,7 @@ function formBody(params: ProxmoxParams): URLSearchParams {
     if (value !== undefined) {
       form.set(
         key,
-        typeof value === 'boolean' ? (value ? '1' : '0') : String(value),
+        typeof value === 'boolean' ? String(Number(value)) : String(value),
       );
     }
   }

@@ -1,0 +1,60 @@
+import { coreV1Routes } from '../../kubernetes/coreV1Routes';
+import { unknownPath } from '../../kubernetes/status';
+import type { IncomingRequest } from '../../shared/incomingRequest';
+import { decodeSegment, findRoute } from '../../shared/routing';
+import { rancherNamespaceHooks } from '../namespaceProjects';
+import { normanError } from '../normanResponses';
+import type { RancherState } from '../RancherState';
+
+const PROXY_PREFIX = /^\/k8s\/clusters\/([^/]+)(\/.*)?$/;
+
+/** Whether a raw path goes to Rancher's proxy to a downstream cluster. */
+export function isKubernetesProxyPath(path: string): boolean {
+  return PROXY_PREFIX.test(path);
+}
+
+/**
+ * Rancher's `/k8s/clusters/<clusterId>` proxy to a downstream cluster's API
+ * server, with Rancher's namespace webhook and controller in front of it.
+ */
+export function handleKubernetesProxy(
+  state: RancherState,
+  request: IncomingRequest,
+  nextResourceVersion: () => string,
+  violation: (message: string) => void,
+): Response | Promise<Response> {
+  const [, rawClusterId, rest = '/'] = PROXY_PREFIX.exec(request.apiPath)!;
+  const clusterId = decodeSegment(rawClusterId) ?? rawClusterId;
+  const cluster = state.kube[clusterId];
+  if (
+    !cluster ||
+    !state.clusters.some(candidate => candidate.id === clusterId)
+  ) {
+    return normanError(
+      'NotFound',
+      `clusters.management.cattle.io ${JSON.stringify(clusterId)} not found`,
+    );
+  }
+  const found = findRoute(coreV1Routes, request.method, rest);
+  if (!found) {
+    violation(
+      `unhandled Kubernetes request ${request.method} ${request.apiPath}`,
+    );
+    return unknownPath();
+  }
+  return found.route.handle(
+    {
+      request,
+      cluster,
+      nextResourceVersion,
+      violation,
+      ...rancherNamespaceHooks({
+        state,
+        clusterId,
+        violation,
+        nextResourceVersion,
+      }),
+    },
+    found.params,
+  );
+}

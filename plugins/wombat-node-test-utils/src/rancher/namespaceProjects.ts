@@ -1,0 +1,80 @@
+import { kubernetesStatus } from '../kubernetes/status';
+import type { KubernetesApiContext } from '../kubernetes/KubernetesApiContext';
+import type { RancherState } from './RancherState';
+
+/** The annotation that puts a namespace into a Rancher project. */
+export const PROJECT_ID_ANNOTATION = 'field.cattle.io/projectId';
+const WEBHOOK = 'rancher.cattle.io.namespaces.create-non-kubesystem';
+
+/**
+ * What Rancher adds to a downstream cluster's namespace API:
+ * - the rancher-webhook namespace validator: a namespace annotated with
+ *   `field.cattle.io/projectId: <clusterId>:<projectId>` is only admitted for
+ *   a user with `manage-namespaces` on that project; for a project that does
+ *   not exist nobody has it, so the answer is 403 (the webhook's Status uses
+ *   reason `Unauthorized`);
+ * - the nslabels controller, which then labels the namespace with
+ *   `field.cattle.io/projectId: <projectId>`. It runs after the create
+ *   returned, so the label is in later reads, not in the create answer.
+ */
+export function rancherNamespaceHooks({
+  state,
+  clusterId,
+  violation,
+  nextResourceVersion,
+}: {
+  state: RancherState;
+  clusterId: string;
+  violation(message: string): void;
+  nextResourceVersion(): string;
+}): Pick<KubernetesApiContext, 'admitNamespace' | 'namespaceCreated'> {
+  return {
+    admitNamespace(namespace) {
+      const value = namespace.metadata?.annotations?.[PROJECT_ID_ANNOTATION];
+      if (value === undefined) {
+        return undefined;
+      }
+      const parts = String(value).split(':');
+      if (parts.length < 2) {
+        violation(
+          `namespace annotation ${PROJECT_ID_ANNOTATION}=${JSON.stringify(
+            value,
+          )} must be "<clusterId>:<projectId>"`,
+        );
+        return kubernetesStatus(
+          400,
+          'BadRequest',
+          `admission webhook "${WEBHOOK}" denied the request: unable to retrieve project id from annotation, too few values`,
+        );
+      }
+      if (parts[0] !== clusterId) {
+        violation(
+          `namespace annotation ${PROJECT_ID_ANNOTATION}=${JSON.stringify(
+            value,
+          )} names cluster ${
+            parts[0]
+          }, but the namespace is created in ${clusterId}`,
+        );
+      }
+      if (!state.projects.some(project => project.id === value)) {
+        return kubernetesStatus(
+          403,
+          'Unauthorized',
+          `admission webhook "${WEBHOOK}" denied the request: Unauthorized`,
+        );
+      }
+      return undefined;
+    },
+    namespaceCreated(namespace) {
+      const value = namespace.metadata.annotations?.[PROJECT_ID_ANNOTATION];
+      if (value === undefined) {
+        return;
+      }
+      namespace.metadata.labels = {
+        ...namespace.metadata.labels,
+        [PROJECT_ID_ANNOTATION]: value.split(':')[1],
+      };
+      namespace.metadata.resourceVersion = nextResourceVersion();
+    },
+  };
+}
