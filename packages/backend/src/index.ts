@@ -24,8 +24,7 @@ backend.add(import('@wombat/plugin-scaffolder-backend-module-rancher'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-proxmox'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Project-scoped roles; see wombat.rbac in app-config.yaml.
+backend.add(import('@wombat/plugin-permission-backend-module-wombat'));
 
 backend.start();

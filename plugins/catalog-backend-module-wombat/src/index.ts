@@ -6,3 +6,4 @@
 
 export { catalogModuleWombat as default } from './module';
 export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
+export { isInProject } from './permissions/isInProject';

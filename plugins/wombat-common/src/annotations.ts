@@ -15,3 +15,12 @@ export const ANNOTATION_PROXMOX_NODE = 'wombat.dev/proxmox-node';
 
 /** The VM's id in Proxmox. @public */
 export const ANNOTATION_PROXMOX_VMID = 'wombat.dev/proxmox-vmid';
+
+/**
+ * The catalog permission rule that matches the entities of given projects:
+ * the Project entities themselves and everything annotated with them.
+ * Params: `{ projects: string[] }`, full project entity refs.
+ *
+ * @public
+ */
+export const RULE_IS_IN_PROJECT = 'IS_IN_WOMBAT_PROJECT';

@@ -1,0 +1,107 @@
+import { LoggerService, UserInfoService } from '@backstage/backend-plugin-api';
+import { PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { DENY } from './conditions';
+import { DECISIONS, fallback } from './decisions';
+import { ProjectDirectory } from './ProjectDirectory';
+import { RbacConfig } from './RbacConfig';
+import { UserAccess } from './UserAccess';
+
+/** Where the policy gets the current project directory from. */
+export interface DirectorySource {
+  /** The latest directory, or undefined until the first catalog read. */
+  current(): ProjectDirectory | undefined;
+}
+
+/**
+ * Wombat's permission policy: admins may do everything; project managers,
+ * developers and viewers get what their role in a project allows; private
+ * projects are hidden from non-members. It fails closed: when anything goes
+ * wrong, including project data not being loaded yet, the answer is DENY.
+ */
+export class WombatPermissionPolicy implements PermissionPolicy {
+  private readonly accessCache = new Map<string, UserAccess>();
+  private cachedFor?: ProjectDirectory;
+  private readonly loggedErrors = new Set<string>();
+
+  constructor(
+    private readonly options: {
+      config: RbacConfig;
+      directory: DirectorySource;
+      userInfo: UserInfoService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    try {
+      if (!user) {
+        // Services never get here (the framework lets them through); anyone
+        // else without a user identity gets nothing.
+        return DENY;
+      }
+      const directory = this.options.directory.current();
+      if (!directory) {
+        throw new Error(
+          'project memberships have not been read from the catalog yet',
+        );
+      }
+      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+        user.credentials,
+      );
+      const access = this.accessFor(ownershipEntityRefs, directory);
+      // A decision depends only on the user's access and the permission, so
+      // it is made once per user and directory.
+      const name = request.permission.name;
+      let decision = access.decisions.get(name) as PolicyDecision | undefined;
+      if (!decision) {
+        const decide = DECISIONS.get(name) ?? fallback;
+        decision = decide(
+          { access, ownershipRefs: access.ownershipRefs },
+          request.permission,
+        );
+        access.decisions.set(name, decision);
+      }
+      return decision;
+    } catch (error) {
+      this.logOnce(error as Error);
+      return DENY;
+    }
+  }
+
+  /** Roles are worked out once per set of ownership refs and directory. */
+  private accessFor(
+    ownershipEntityRefs: readonly string[],
+    directory: ProjectDirectory,
+  ): UserAccess {
+    if (this.cachedFor !== directory) {
+      this.accessCache.clear();
+      this.cachedFor = directory;
+    }
+    const key = ownershipEntityRefs.join('|');
+    let access = this.accessCache.get(key);
+    if (!access) {
+      const refs = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+      access = new UserAccess(refs, this.options.config, directory);
+      if (this.accessCache.size >= 10_000) this.accessCache.clear();
+      this.accessCache.set(key, access);
+    }
+    return access;
+  }
+
+  private logOnce(error: Error) {
+    if (!this.loggedErrors.has(error.message)) {
+      this.loggedErrors.add(error.message);
+      this.options.logger.error(
+        `Permission policy denied a request: ${error.message}`,
+      );
+    }
+  }
+}
