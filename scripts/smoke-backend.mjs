@@ -10,15 +10,13 @@
 // PostgreSQL comes from POSTGRES_HOST/PORT/USER/PASSWORD, as in
 // app-config.production.yaml (default: the local server, user postgres).
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postgres, withPostgres } from './lib/postgres.mjs';
+import { poll, root, startBackend } from './lib/backendProcess.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
     database: { type: 'string', default: 'sqlite' },
@@ -86,66 +84,35 @@ function writeSmokeConfig() {
   return file;
 }
 
-function startBackend(configFile) {
+function startSmokeBackend(configFile) {
   const configs = [join(root, 'app-config.yaml')];
   if (args.database === 'postgres') {
     configs.push(join(root, 'app-config.production.yaml'));
   }
   configs.push(configFile);
-  const child = spawn(
-    'yarn',
-    ['start', ...configs.flatMap(c => ['--config', c])],
-    {
-      cwd: join(root, 'packages/backend'),
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        POSTGRES_HOST: postgres.host,
-        POSTGRES_PORT: postgres.port,
-        POSTGRES_USER: postgres.user,
-        POSTGRES_PASSWORD: postgres.password,
-        // app-config.production.yaml reads the integrations from the
-        // environment; the smoke test makes no calls to them.
-        GITLAB_HOST: process.env.GITLAB_HOST ?? 'gitlab.example.com',
-        GITLAB_TOKEN: process.env.GITLAB_TOKEN ?? 'smoke-test',
-        HARBOR_URL: process.env.HARBOR_URL ?? 'https://harbor.example.com',
-        HARBOR_USERNAME: process.env.HARBOR_USERNAME ?? 'admin',
-        HARBOR_PASSWORD: process.env.HARBOR_PASSWORD ?? 'smoke-test',
-      },
+  return startBackend({
+    configs,
+    env: {
+      POSTGRES_HOST: postgres.host,
+      POSTGRES_PORT: postgres.port,
+      POSTGRES_USER: postgres.user,
+      POSTGRES_PASSWORD: postgres.password,
+      // app-config.production.yaml reads the integrations from the
+      // environment; the smoke test makes no calls to them.
+      GITLAB_HOST: process.env.GITLAB_HOST ?? 'gitlab.example.com',
+      GITLAB_TOKEN: process.env.GITLAB_TOKEN ?? 'smoke-test',
+      HARBOR_URL: process.env.HARBOR_URL ?? 'https://harbor.example.com',
+      HARBOR_USERNAME: process.env.HARBOR_USERNAME ?? 'admin',
+      HARBOR_PASSWORD: process.env.HARBOR_PASSWORD ?? 'smoke-test',
+      // No directory here: the LDAP ingestion fails on its schedule, which
+      // does not stop the backend; scripts/e2e-ldap.ts uses a real one.
+      LDAP_URL: process.env.LDAP_URL ?? 'ldap://127.0.0.1:1',
+      LDAP_BIND_DN: process.env.LDAP_BIND_DN ?? 'cn=admin,dc=example',
+      LDAP_BIND_PASSWORD: process.env.LDAP_BIND_PASSWORD ?? 'smoke-test',
+      LDAP_USERS_DN: process.env.LDAP_USERS_DN ?? 'ou=people,dc=example',
+      LDAP_GROUPS_DN: process.env.LDAP_GROUPS_DN ?? 'ou=groups,dc=example',
     },
-  );
-  let output = '';
-  child.stdout.on('data', d => (output += d));
-  child.stderr.on('data', d => (output += d));
-  return {
-    child,
-    output: () => output,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
-
-/** Retries probe until it returns a value; a thrown FatalError ends it. */
-class FatalError extends Error {}
-
-async function poll(what, probe, deadline) {
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      if (error instanceof FatalError) throw error;
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
+  });
 }
 
 function relations(entity, type) {
@@ -171,27 +138,11 @@ async function main() {
       c.query(`DROP DATABASE IF EXISTS ${smokeDatabase}`),
     );
   }
-  const backend = startBackend(writeSmokeConfig());
+  const backend = startSmokeBackend(writeSmokeConfig());
   const started = Date.now();
   const deadline = started + Number(args.timeout) * 1000;
-  let exited;
-  backend.child.on('exit', code => (exited = code));
   try {
-    await poll(
-      'readiness',
-      async () => {
-        if (exited !== undefined) {
-          throw new FatalError(`the backend exited with ${exited}`);
-        }
-        // backstage-cli keeps watching after a failed start instead of exiting.
-        if (backend.output().includes('Backend startup failed')) {
-          throw new FatalError('the backend failed to start');
-        }
-        const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-        return res.ok;
-      },
-      deadline,
-    );
+    await backend.waitUntilReady(baseUrl, deadline);
     const readyMs = Date.now() - started;
     log(`backend ready after ${(readyMs / 1000).toFixed(1)} s`);
 

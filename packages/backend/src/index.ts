@@ -6,6 +6,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Username and password sign-in against LDAP (auth.providers.ldap).
+backend.add(import('@wombat/plugin-auth-backend-module-ldap-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -14,6 +16,8 @@ backend.add(
 // Logs catalog processing errors, such as a Project that fails validation.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@wombat/plugin-catalog-backend-module-wombat'));
+// Users and groups from LDAP (catalog.providers.ldapOrg).
+backend.add(import('@backstage/plugin-catalog-backend-module-ldap'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 // Backstage's own GitLab actions (publish:gitlab, ...) beside Wombat's.

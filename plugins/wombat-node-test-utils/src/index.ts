@@ -81,3 +81,7 @@ export type {
   ProxmoxVm,
   ProxmoxVmSeed,
 } from './proxmox/ProxmoxState';
+
+export { startTestSlapd } from './ldap/startTestSlapd';
+export type { TestSlapd, TestSlapdOptions } from './ldap/startTestSlapd';
+export { DEMO_LDAP_BASE_DN, DEMO_LDAP_LDIF } from './ldap/demoLdif';
