@@ -103,6 +103,8 @@ async function submit(username: string, password: string) {
 }
 
 describe('LdapSignInPage', () => {
+  beforeEach(() => window.localStorage.clear());
+
   beforeEach(() => {
     requests.length = 0;
     server.use(ldapEndpoint());
@@ -216,5 +218,37 @@ describe('LdapSignInPage', () => {
     await submit('jdoe', 'wrong');
     await screen.findByRole('alert');
     expect(new URL(requests[0].url).searchParams.get('env')).toBe('production');
+  });
+
+  it('signs a guest who chose the guest before in again, until they sign out', async () => {
+    server.use(
+      http.get(`${AUTH}/guest/refresh`, () =>
+        HttpResponse.json(session('guest', [])),
+      ),
+    );
+    const first = jest.fn();
+    const view = renderInTestApp(<LdapSignInPage onSignInSuccess={first} />, {
+      config,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter' }));
+    await waitFor(() => expect(first).toHaveBeenCalledTimes(1));
+    view.unmount();
+
+    // A reload: no click needed.
+    const second = jest.fn();
+    const reloaded = renderInTestApp(
+      <LdapSignInPage onSignInSuccess={second} />,
+      { config },
+    );
+    await waitFor(() => expect(second).toHaveBeenCalledTimes(1));
+    await second.mock.calls[0][0].signOut();
+    reloaded.unmount();
+
+    const third = jest.fn();
+    renderInTestApp(<LdapSignInPage onSignInSuccess={third} />, { config });
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(third).not.toHaveBeenCalled();
   });
 });

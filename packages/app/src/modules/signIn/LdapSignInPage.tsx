@@ -6,9 +6,10 @@ import {
 } from '@backstage/frontend-plugin-api';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
 import { Button, Grid, TextField, Typography } from '@material-ui/core';
-import { FormEvent, useCallback, useState } from 'react';
+import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ProxiedSessionIdentity } from './ProxiedSessionIdentity';
 import { basicAuthorization, fetchProxiedSession } from './proxiedSession';
+import { isGuestRemembered, rememberGuest } from './rememberedGuest';
 
 type SignInWith = (
   provider: string,
@@ -100,6 +101,7 @@ function GuestSignInCard(props: { signInWith: SignInWith }) {
     setError(undefined);
     try {
       await props.signInWith('guest');
+      rememberGuest(true);
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -156,10 +158,31 @@ export function LdapSignInPage(props: SignInPageProps) {
       const fetchSession = () =>
         fetchProxiedSession({ authBaseUrl, provider, environment, headers });
       const session = await fetchSession();
-      onSignInSuccess(new ProxiedSessionIdentity({ session, fetchSession }));
+      onSignInSuccess(
+        new ProxiedSessionIdentity({
+          session,
+          fetchSession,
+          onSignOut: () => rememberGuest(false),
+        }),
+      );
     },
     [discoveryApi, environment, onSignInSuccess],
   );
+
+  // A guest who signed in before is signed in again after a reload.
+  const [resuming, setResuming] = useState(
+    () => showGuest && isGuestRemembered(),
+  );
+  useEffect(() => {
+    if (!resuming) return;
+    signInWith('guest').catch(() => {
+      rememberGuest(false);
+      setResuming(false);
+    });
+  }, [resuming, signInWith]);
+  if (resuming) {
+    return null;
+  }
 
   return (
     <Page themeId="home">

@@ -41,13 +41,17 @@ export class ProxiedSessionIdentity implements IdentityApi {
   #state: State;
   #renewal?: Promise<State>;
   readonly #now: () => number;
+  readonly #onSignOut?: () => void;
 
   constructor(options: {
     session: ProxiedSession;
     fetchSession: () => Promise<ProxiedSession>;
+    /** Called when the user signs out. */
+    onSignOut?: () => void;
     now?: () => number;
   }) {
     this.#now = options.now ?? Date.now;
+    this.#onSignOut = options.onSignOut;
     this.#fetchSession = options.fetchSession;
     this.#state = stateOf(options.session, this.#now());
   }
@@ -65,6 +69,7 @@ export class ProxiedSessionIdentity implements IdentityApi {
   }
 
   async signOut(): Promise<void> {
+    this.#onSignOut?.();
     this.#fetchSession = undefined;
     this.#renewal = undefined;
   }
