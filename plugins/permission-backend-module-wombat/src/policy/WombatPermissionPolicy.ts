@@ -53,9 +53,13 @@ export class WombatPermissionPolicy implements PermissionPolicy {
           'project memberships have not been read from the catalog yet',
         );
       }
-      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-        user.credentials,
-      );
+      // The permission backend has already read the user's info for this
+      // request; reading it again would double the cost of a decision. The
+      // service is the fallback for callers that do not pass it.
+      const ownershipEntityRefs =
+        user.info?.ownershipEntityRefs ??
+        (await this.options.userInfo.getUserInfo(user.credentials))
+          .ownershipEntityRefs;
       const access = this.accessFor(ownershipEntityRefs, directory);
       // A decision depends only on the user's access and the permission, so
       // it is made once per user and directory.
