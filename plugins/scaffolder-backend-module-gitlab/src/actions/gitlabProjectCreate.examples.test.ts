@@ -16,7 +16,7 @@ jest.mock('@backstage/plugin-scaffolder-node', () => ({
   initRepoAndPush: jest.fn(async () => ({ commitHash: 'c0ffee' })),
 }));
 
-const TOKEN = 'glpat-test-token-0123456789';
+const TOKEN = 'test-gitlab-token-0123456789';
 const config = new ConfigReader({
   integrations: {
     gitlab: [

@@ -15,7 +15,7 @@ jest.mock('@backstage/plugin-scaffolder-node', () => ({
   initRepoAndPush: jest.fn(async () => ({ commitHash: 'c0ffee' })),
 }));
 
-const TOKEN = 'glpat-test-token-0123456789';
+const TOKEN = 'test-gitlab-token-0123456789';
 const SECRET = 'S3cr3t-Sonar-Token-9876';
 const KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcs7rbRiJmYKirp7WzM4v6LbX4mhxSvAO8ZuZHiZG5+ argo-cd@platform';

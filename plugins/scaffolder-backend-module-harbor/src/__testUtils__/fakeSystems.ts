@@ -10,7 +10,7 @@ import {
 } from '@wombat/plugin-wombat-node-test-utils';
 import { setupServer } from 'msw/node';
 
-export const GITLAB_TOKEN = 'glpat-test-token-0123456789';
+export const GITLAB_TOKEN = 'test-gitlab-token-0123456789';
 export const HARBOR_PASSWORD = 'Harbor12345';
 
 /**

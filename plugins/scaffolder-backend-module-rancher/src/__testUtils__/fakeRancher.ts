@@ -12,7 +12,7 @@ import {
 import { setupServer } from 'msw/node';
 
 export const RANCHER_TOKEN =
-  'token-abcde:0123456789abcdefghijklmnopqrstuvwxyz0123456789abcd';
+  'token-test1:notrealsecret0123456789';
 
 /** The demo catalog's two clusters, as the Rancher actions see them. */
 export const clusterEntities = [

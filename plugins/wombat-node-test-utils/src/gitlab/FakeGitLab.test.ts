@@ -74,7 +74,7 @@ describe('createFakeGitLab', () => {
       expect(
         (
           await api('GET', '/namespaces/root', {
-            token: 'glpat-test-token-0123456789',
+            token: 'test-gitlab-token-0123456789',
           })
         ).status,
       ).toBe(401);

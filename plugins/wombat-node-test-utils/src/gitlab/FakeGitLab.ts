@@ -37,7 +37,7 @@ import {
 export interface FakeGitLabOptions {
   /** Defaults to `https://gitlab.example.com`. */
   baseUrl?: string;
-  /** The personal access token the fake accepts; defaults to `glpat-test-token-0123456789`. */
+  /** The personal access token the fake accepts; defaults to `test-gitlab-token-0123456789`. */
   token?: string;
   /** Existing users; the first one owns the token. Defaults to root, jdoe, maria and kim (ids 1 to 4). */
   users?: GitLabUserSeed[];
@@ -84,7 +84,7 @@ export function createFakeGitLab(
     /\/+$/,
     '',
   );
-  const token = options.token ?? 'glpat-test-token-0123456789';
+  const token = options.token ?? 'test-gitlab-token-0123456789';
   const apiPrefix = `${basePathOf(baseUrl)}/api/v4`;
   const failures = new ScheduledFailures();
   const state = seedGitLabState({

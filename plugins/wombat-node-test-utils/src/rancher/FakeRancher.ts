@@ -26,7 +26,7 @@ export interface FakeRancherOptions {
   baseUrl?: string;
   /**
    * The API key the fake accepts, in Rancher's `token-xxxxx:<secret>` form;
-   * defaults to `token-abcde:0123456789abcdefghijklmnopqrstuvwxyz0123456789abcd`.
+   * defaults to `token-test1:notrealsecret0123456789`.
    */
   token?: string;
   /** Downstream clusters; defaults to `[{ id: 'c-m-abc12', name: 'dev-eu' }]`. */
@@ -83,7 +83,7 @@ export function createFakeRancher(
   );
   const token =
     options.token ??
-    'token-abcde:0123456789abcdefghijklmnopqrstuvwxyz0123456789abcd';
+    'token-test1:notrealsecret0123456789';
   const basePath = basePathOf(baseUrl);
   const failures = new ScheduledFailures();
   const state = seedRancherState({

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { GitLabClientFactory } from './GitLabClientFactory';
 import { describeGitLabError } from './gitlabRequester';
 
-const TOKEN = 'glpat-secret-token-0123456789';
+const TOKEN = 'test-secret-token-0123456789';
 const api = 'https://gitlab.example.com/api/v4';
 
 const factory = GitLabClientFactory.fromConfig(

@@ -4,7 +4,7 @@ import { createFakeRancher } from '@wombat/plugin-wombat-node-test-utils';
 import { setupServer } from 'msw/node';
 import { RancherClientFactory } from './RancherClientFactory';
 
-const TOKEN = 'token-abcde:0123456789abcdefghijklmnopqrstuvwxyz0123456789abcd';
+const TOKEN = 'token-test1:notrealsecret0123456789';
 
 const factory = RancherClientFactory.fromConfig(
   new ConfigReader({
