@@ -11,8 +11,7 @@ import {
 } from '@wombat/plugin-wombat-node-test-utils';
 import { setupServer } from 'msw/node';
 
-export const RANCHER_TOKEN =
-  'token-test1:notrealsecret0123456789';
+export const RANCHER_TOKEN = 'token-test1:notrealsecret0123456789';
 
 /** The demo catalog's two clusters, as the Rancher actions see them. */
 export const clusterEntities = [

@@ -81,9 +81,7 @@ export function createFakeRancher(
     /\/+$/,
     '',
   );
-  const token =
-    options.token ??
-    'token-test1:notrealsecret0123456789';
+  const token = options.token ?? 'token-test1:notrealsecret0123456789';
   const basePath = basePathOf(baseUrl);
   const failures = new ScheduledFailures();
   const state = seedRancherState({
