@@ -28,6 +28,13 @@ export type {
   GitLabVariable,
   GitLabVisibility,
 } from './gitlab/GitLabState';
+export type {
+  GitLabArchiveFormat,
+  GitLabBlob,
+  GitLabCommit,
+  GitLabRepositories,
+  GitLabTreeEntry,
+} from './gitlab/GitLabRepositories';
 
 export { createFakeHarbor } from './harbor/FakeHarbor';
 export type { FakeHarbor, FakeHarborOptions } from './harbor/FakeHarbor';

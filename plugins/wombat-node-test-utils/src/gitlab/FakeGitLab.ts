@@ -14,6 +14,7 @@ import { ScheduledFailures } from '../shared/ScheduledFailures';
 import type { FakeCommon } from '../shared/types';
 import { camelCaseKeys, withoutCamelCaseKeys } from './contractChecks';
 import type { GitLabContext, GitLabRoute } from './GitLabContext';
+import type { GitLabRepositories } from './GitLabRepositories';
 import type { GitLabState } from './GitLabState';
 import { deployKeyRoutes } from './handlers/deployKeys';
 import { groupRoutes } from './handlers/groups';
@@ -21,6 +22,7 @@ import { memberRoutes } from './handlers/members';
 import { namespaceRoutes } from './handlers/namespaces';
 import { projectRoutes } from './handlers/projects';
 import { protectedBranchRoutes } from './handlers/protectedBranches';
+import { repositoryRoutes } from './handlers/repository';
 import { userRoutes } from './handlers/users';
 import { variableRoutes } from './handlers/variables';
 import { findNamespace, findProject } from './lookup';
@@ -45,6 +47,11 @@ export interface FakeGitLabOptions {
   namespaces?: GitLabGroupSeed[];
   /** Existing projects (with commits unless `emptyRepo` is set). */
   projects?: GitLabProjectSeed[];
+  /**
+   * Repository contents. Without them the fake has no repository endpoints
+   * (files, tree, commits, branches, archive).
+   */
+  repositories?: GitLabRepositories;
 }
 
 /**
@@ -69,6 +76,7 @@ const ROUTES: GitLabRoute[] = [
   ...deployKeyRoutes,
   ...protectedBranchRoutes,
   ...variableRoutes,
+  ...repositoryRoutes,
 ];
 
 /**
@@ -105,6 +113,7 @@ export function createFakeGitLab(
     failNext(match, status, times) {
       failures.add(match, status, times);
     },
+    errorResponse: status => gitlabStatusError(status),
     markPushed(projectIdOrPath) {
       const project = findProject(
         state,
@@ -131,7 +140,7 @@ export function createFakeGitLab(
 
     const failure = failures.take(method, apiPath);
     if (failure !== undefined) {
-      return gitlabStatusError(failure);
+      return fake.errorResponse(failure, method, apiPath);
     }
     if (incoming.bodyParseError) {
       violation(`${method} ${apiPath}: body is not valid JSON`);
@@ -160,6 +169,7 @@ export function createFakeGitLab(
         ...asObject(incoming.body),
       }),
       currentUser,
+      repositories: options.repositories,
       violation,
     };
     const response = await found.route.handle(context, found.params);

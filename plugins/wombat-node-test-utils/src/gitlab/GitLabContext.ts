@@ -1,5 +1,6 @@
 import type { IncomingRequest } from '../shared/incomingRequest';
 import type { Route } from '../shared/routing';
+import type { GitLabRepositories } from './GitLabRepositories';
 import type { GitLabState, GitLabUser } from './GitLabState';
 
 /** What a GitLab route handler gets for one request. */
@@ -15,6 +16,8 @@ export interface GitLabContext {
   params: Record<string, unknown>;
   /** The user the token belongs to. */
   currentUser: GitLabUser;
+  /** Repository contents, when the fake has them. */
+  repositories?: GitLabRepositories;
   violation(message: string): void;
 }
 

@@ -91,6 +91,10 @@ export function createFakeHarbor(
     failNext(match, status, times) {
       failures.add(match, status, times);
     },
+    errorResponse: (status, method) =>
+      method.toUpperCase() === 'HEAD'
+        ? emptyResponse(status)
+        : harborStatusError(status),
   };
 
   async function handle(request: Request): Promise<Response> {
@@ -111,9 +115,7 @@ export function createFakeHarbor(
     }
     const failure = failures.take(method, apiPath);
     if (failure !== undefined) {
-      return method === 'HEAD'
-        ? emptyResponse(failure)
-        : harborStatusError(failure);
+      return fake.errorResponse(failure, method, apiPath);
     }
     const found = findRoute(ROUTES, method, apiPath);
     if (!found) {

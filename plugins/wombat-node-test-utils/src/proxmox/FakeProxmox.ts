@@ -118,6 +118,7 @@ export function createFakeProxmox(
     failNext(match, status, times) {
       failures.add(match, status, times);
     },
+    errorResponse: status => proxmoxStatusError(status),
     failNextTask(type, exitstatus) {
       tasks.failNext(type, exitstatus);
     },
@@ -137,7 +138,7 @@ export function createFakeProxmox(
 
     const failure = failures.take(method, apiPath);
     if (failure !== undefined) {
-      return proxmoxStatusError(failure);
+      return fake.errorResponse(failure, method, apiPath);
     }
     // Tokens need neither the ticket cookie nor a CSRFPreventionToken.
     if (request.headers.get('authorization') !== authorization) {

@@ -105,6 +105,10 @@ export function createFakeRancher(
     failNext(match, status, times) {
       failures.add(match, status, times);
     },
+    errorResponse: (status, _method, path) =>
+      isKubernetesProxyPath(path)
+        ? kubernetesFailure(status)
+        : normanStatusError(status),
   };
 
   async function handle(request: Request): Promise<Response> {
@@ -121,9 +125,7 @@ export function createFakeRancher(
 
     const failure = failures.take(method, apiPath);
     if (failure !== undefined) {
-      return toKubernetes
-        ? kubernetesFailure(failure)
-        : normanStatusError(failure);
+      return fake.errorResponse(failure, method, apiPath);
     }
     if (!isAuthenticated(request.headers, token)) {
       violation(`${method} ${apiPath}: missing or wrong Rancher API key`);

@@ -57,4 +57,10 @@ export interface FakeCommon {
    * changed.
    */
   failNext(match: FailureMatch, status: number, times?: number): void;
+  /**
+   * The answer a failed request gets from this server: the status with the
+   * server's error body for that method and path (the raw pathname after the
+   * API prefix), exactly as `failNext` renders it.
+   */
+  errorResponse(status: number, method: string, path: string): Response;
 }

@@ -56,7 +56,13 @@ export class RancherKubernetes {
   ) {
     const config = new KubeConfig();
     config.loadFromClusterAndUser(
-      { name: 'rancher', server: options.server, skipTLSVerify: false },
+      {
+        name: 'rancher',
+        server: options.server,
+        // client-node refuses a plain-HTTP server unless this is set, though
+        // there is no TLS to verify then; HTTPS servers are always verified.
+        skipTLSVerify: options.server.startsWith('http:'),
+      },
       { name: 'wombat', token: options.token },
     );
     this.core = config.makeApiClient(CoreV1Api);

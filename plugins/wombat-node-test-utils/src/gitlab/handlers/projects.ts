@@ -44,7 +44,7 @@ export const projectRoutes: GitLabRoute[] = [
   },
 ];
 
-function createProject(context: GitLabContext): Response {
+async function createProject(context: GitLabContext): Promise<Response> {
   const { params, state } = context;
   const missing = atLeastOneOf(params, ['name', 'path']);
   if (missing) {
@@ -117,6 +117,9 @@ function createProject(context: GitLabContext): Response {
     defaultBranch: branch,
     emptyRepo: !withReadme.value,
     topics: readTopics(params.topics),
+  });
+  await context.repositories?.create(project, {
+    initializeWithReadme: Boolean(withReadme.value),
   });
   return gitlabJson(projectJson(project, state, context.baseUrl), 201);
 }

@@ -1,10 +1,32 @@
 import type { GitLabRoute } from '../GitLabContext';
-import { findUserByUsername } from '../lookup';
+import { findUserById, findUserByUsername } from '../lookup';
+import { gitlabJson, gitlabNotFound } from '../responses';
 import { paginatedJson } from '../pagination';
 import { userJson } from '../serializers';
 
-/** `GET /users?username=x`: an exact, case-insensitive match, as a list. */
+/**
+ * `GET /users?username=x` (an exact, case-insensitive match, as a list),
+ * `GET /users/:id` and `GET /user`, the token's owner.
+ */
 export const userRoutes: GitLabRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/user',
+    handle: context =>
+      gitlabJson(userJson(context.currentUser, context.baseUrl)),
+  },
+  {
+    method: 'GET',
+    pattern: '/users/:id',
+    handle(context, { id }) {
+      const user = /^\d+$/.test(id)
+        ? findUserById(context.state, Number(id))
+        : undefined;
+      return user
+        ? gitlabJson(userJson(user, context.baseUrl))
+        : gitlabNotFound('User');
+    },
+  },
   {
     method: 'GET',
     pattern: '/users',

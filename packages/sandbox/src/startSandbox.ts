@@ -1,0 +1,228 @@
+import fs from 'fs/promises';
+import type http from 'http';
+import os from 'os';
+import path from 'path';
+import { SANDBOX_CREDENTIALS } from './credentials';
+import { Faults, type SandboxFault } from './http/faults';
+import { snapshotState, type SandboxState } from './http/sandboxState';
+import {
+  createSystemServer,
+  listen,
+  type RequestLogger,
+} from './http/systemServer';
+import { readDemoSeed } from './seed/readDemoSeed';
+import type { SandboxSeed } from './seed/SandboxSeed';
+import {
+  createSystems,
+  type ProxmoxTiming,
+  type SandboxSystems,
+} from './systems/createSystems';
+import { SYSTEM_NAMES, type SystemName } from './systems/SystemName';
+
+/** @public */
+export interface SandboxOptions {
+  /** Where the servers listen; default 127.0.0.1. */
+  host?: string;
+  /** A port per system; 0 or absent picks a free port. */
+  ports?: Partial<Record<SystemName, number>>;
+  /** What the systems hold at start and after a reset; default: the demo catalog. */
+  seed?: SandboxSeed;
+  proxmox?: ProxmoxTiming;
+  /** Called with a line per request. */
+  log?: RequestLogger;
+}
+
+/** @public */
+export interface Sandbox {
+  /** Each simulator's base URL, e.g. `http://127.0.0.1:7101`. */
+  urls: Record<SystemName, string>;
+  /** The simulators themselves, for in-process assertions; replaced by `reset()`. */
+  systems(): SandboxSystems;
+  state(options?: { secrets?: boolean }): SandboxState;
+  /** Back to the seed: every created object and pending fault is gone. */
+  reset(): Promise<void>;
+  addFault(fault: SandboxFault): SandboxFault;
+  /**
+   * The portal configuration that points at this sandbox:
+   * `integrations.gitlab` and `wombat.harbor|rancher|proxmox`.
+   */
+  appConfig(): SandboxAppConfig;
+  stop(): Promise<void>;
+}
+
+/** @public */
+export type SandboxAppConfig = {
+  integrations: {
+    gitlab: Array<{
+      host: string;
+      apiBaseUrl: string;
+      baseUrl: string;
+      token: string;
+    }>;
+  };
+  wombat: {
+    harbor: {
+      instances: Array<{
+        name: string;
+        url: string;
+        username: string;
+        password: string;
+      }>;
+    };
+    rancher: { instances: Array<{ name: string; url: string; token: string }> };
+    proxmox: {
+      instances: Array<{
+        name: string;
+        url: string;
+        tokenId: string;
+        tokenSecret: string;
+        node: string;
+      }>;
+    };
+  };
+};
+
+/**
+ * Starts the four simulators, each on its own loopback port, seeded with the
+ * demo organisation. Git repositories live in a temporary folder that
+ * `stop()` removes.
+ *
+ * @public
+ */
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? readDemoSeed();
+  const faults = new Faults();
+  const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'wombat-sandbox-'));
+  let generation = 0;
+  let systems: SandboxSystems | undefined;
+  const servers = {} as Record<SystemName, http.Server>;
+  const urls = {} as Record<SystemName, string>;
+  const current = () => {
+    if (!systems) throw new Error('The sandbox is starting');
+    return systems;
+  };
+
+  const build = async () => {
+    generation += 1;
+    const repositoriesDir = path.join(workDir, `repositories-${generation}`);
+    await fs.mkdir(repositoriesDir);
+    return createSystems({
+      baseUrls: urls,
+      seed,
+      repositoriesDir,
+      proxmox: options.proxmox,
+    });
+  };
+
+  const sandboxState = (stateOptions: { secrets?: boolean } = {}) =>
+    snapshotState(current(), faults, {
+      secrets: stateOptions.secrets ?? false,
+    });
+  const reset = async () => {
+    const previous = systems;
+    faults.clear();
+    systems = await build();
+    if (previous) {
+      await fs.rm(previous.repositories.projectRoot, {
+        recursive: true,
+        force: true,
+      });
+    }
+  };
+  const control = {
+    state: sandboxState,
+    reset,
+    addFault: (fault: unknown) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+  };
+
+  try {
+    for (const system of SYSTEM_NAMES) {
+      servers[system] = createSystemServer({
+        system,
+        systems: current,
+        faults,
+        control,
+        log: options.log,
+      });
+      const port = await listen(
+        servers[system],
+        host,
+        options.ports?.[system] ?? 0,
+      );
+      urls[system] = `http://${host}:${port}`;
+    }
+    systems = await build();
+  } catch (error) {
+    await Promise.all(Object.values(servers).map(closeServer));
+    await fs.rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    urls,
+    systems: current,
+    state: sandboxState,
+    reset,
+    addFault: fault => faults.add(fault),
+    appConfig: () => sandboxAppConfig(urls, seed.nodes[0]),
+    async stop() {
+      await Promise.all(Object.values(servers).map(closeServer));
+      await fs.rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function sandboxAppConfig(
+  urls: Record<SystemName, string>,
+  node: string,
+): SandboxAppConfig {
+  return {
+    integrations: {
+      gitlab: [
+        {
+          host: new URL(urls.gitlab).host,
+          apiBaseUrl: `${urls.gitlab}/api/v4`,
+          baseUrl: urls.gitlab,
+          token: SANDBOX_CREDENTIALS.gitlab.token,
+        },
+      ],
+    },
+    wombat: {
+      harbor: {
+        instances: [
+          { name: 'default', url: urls.harbor, ...SANDBOX_CREDENTIALS.harbor },
+        ],
+      },
+      rancher: {
+        instances: [
+          {
+            name: 'default',
+            url: urls.rancher,
+            token: SANDBOX_CREDENTIALS.rancher.token,
+          },
+        ],
+      },
+      proxmox: {
+        instances: [
+          {
+            name: 'default',
+            url: urls.proxmox,
+            ...SANDBOX_CREDENTIALS.proxmox,
+            node,
+          },
+        ],
+      },
+    },
+  };
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise(resolve => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
