@@ -6,7 +6,9 @@
  */
 
 export { startSandbox } from './startSandbox';
-export type { Sandbox, SandboxAppConfig, SandboxOptions } from './startSandbox';
+export type { Sandbox, SandboxOptions } from './startSandbox';
+export { sandboxAppConfig } from './appConfig';
+export type { SandboxAppConfig } from './appConfig';
 export { SANDBOX_CREDENTIALS } from './credentials';
 export { readDemoSeed } from './seed/readDemoSeed';
 export type { SandboxSeed } from './seed/SandboxSeed';

@@ -1,27 +1,26 @@
 /*
- * `yarn sandbox`: starts the simulators on the ports app-config.yaml points
- * at, until interrupted. WOMBAT_SANDBOX_QUIET=1 drops the per-request lines.
+ * `yarn sandbox`: starts the simulators on 127.0.0.1:7101-7104, where
+ * app-config.yaml points, until interrupted. WOMBAT_SANDBOX_FIRST_PORT moves
+ * the four ports; WOMBAT_SANDBOX_QUIET=1 drops the line per request.
  */
+import { DEFAULT_FIRST_PORT, sandboxPorts } from './ports';
 import { startSandbox } from './startSandbox';
-import { SANDBOX_PORTS } from './ports';
 import { SYSTEM_NAMES } from './systems/SystemName';
 
 async function main() {
+  const firstPort = Number(
+    process.env.WOMBAT_SANDBOX_FIRST_PORT ?? DEFAULT_FIRST_PORT,
+  );
   const quiet = process.env.WOMBAT_SANDBOX_QUIET === '1';
+  const print = (line: string) => process.stdout.write(`[sandbox] ${line}\n`);
   const sandbox = await startSandbox({
-    ports: SANDBOX_PORTS,
-    log: quiet
-      ? undefined
-      : line => process.stdout.write(`[sandbox] ${line}\n`),
+    ports: sandboxPorts(firstPort),
+    log: quiet ? undefined : print,
   });
   for (const system of SYSTEM_NAMES) {
-    process.stdout.write(
-      `[sandbox] ${system.padEnd(8)} ${sandbox.urls[system]}\n`,
-    );
+    print(`${system.padEnd(8)} ${sandbox.urls[system]}`);
   }
-  process.stdout.write(
-    `[sandbox] simulators ready; state at ${sandbox.urls.gitlab}/_sandbox/state\n`,
-  );
+  print(`ready; everything it holds: ${sandbox.urls.gitlab}/_sandbox/state`);
   const stop = () => {
     sandbox.stop().then(() => process.exit(0));
   };

@@ -1,9 +1,13 @@
-import type { SystemName } from './systems/SystemName';
+import { SYSTEM_NAMES, type SystemName } from './systems/SystemName';
 
-/** The fixed ports `yarn sandbox` uses, which app-config.yaml points at. */
-export const SANDBOX_PORTS: Record<SystemName, number> = {
-  gitlab: 7101,
-  harbor: 7102,
-  rancher: 7103,
-  proxmox: 7104,
-};
+/** The first of the four ports `yarn sandbox` uses: GitLab, Harbor, Rancher, Proxmox. */
+export const DEFAULT_FIRST_PORT = 7101;
+
+/** The fixed ports `yarn sandbox` listens on, which app-config.yaml points at. */
+export function sandboxPorts(
+  firstPort = DEFAULT_FIRST_PORT,
+): Record<SystemName, number> {
+  return Object.fromEntries(
+    SYSTEM_NAMES.map((system, index) => [system, firstPort + index]),
+  ) as Record<SystemName, number>;
+}

@@ -2,7 +2,7 @@ import fs from 'fs/promises';
 import type http from 'http';
 import os from 'os';
 import path from 'path';
-import { SANDBOX_CREDENTIALS } from './credentials';
+import { sandboxAppConfig, type SandboxAppConfig } from './appConfig';
 import { Faults, type SandboxFault } from './http/faults';
 import { snapshotState, type SandboxState } from './http/sandboxState';
 import {
@@ -49,38 +49,6 @@ export interface Sandbox {
   appConfig(): SandboxAppConfig;
   stop(): Promise<void>;
 }
-
-/** @public */
-export type SandboxAppConfig = {
-  integrations: {
-    gitlab: Array<{
-      host: string;
-      apiBaseUrl: string;
-      baseUrl: string;
-      token: string;
-    }>;
-  };
-  wombat: {
-    harbor: {
-      instances: Array<{
-        name: string;
-        url: string;
-        username: string;
-        password: string;
-      }>;
-    };
-    rancher: { instances: Array<{ name: string; url: string; token: string }> };
-    proxmox: {
-      instances: Array<{
-        name: string;
-        url: string;
-        tokenId: string;
-        tokenSecret: string;
-        node: string;
-      }>;
-    };
-  };
-};
 
 /**
  * Starts the four simulators, each on its own loopback port, seeded with the
@@ -143,7 +111,7 @@ export async function startSandbox(
     for (const system of SYSTEM_NAMES) {
       servers[system] = createSystemServer({
         system,
-        systems: current,
+        systems: () => systems,
         faults,
         control,
         log: options.log,
@@ -172,50 +140,6 @@ export async function startSandbox(
     async stop() {
       await Promise.all(Object.values(servers).map(closeServer));
       await fs.rm(workDir, { recursive: true, force: true });
-    },
-  };
-}
-
-function sandboxAppConfig(
-  urls: Record<SystemName, string>,
-  node: string,
-): SandboxAppConfig {
-  return {
-    integrations: {
-      gitlab: [
-        {
-          host: new URL(urls.gitlab).host,
-          apiBaseUrl: `${urls.gitlab}/api/v4`,
-          baseUrl: urls.gitlab,
-          token: SANDBOX_CREDENTIALS.gitlab.token,
-        },
-      ],
-    },
-    wombat: {
-      harbor: {
-        instances: [
-          { name: 'default', url: urls.harbor, ...SANDBOX_CREDENTIALS.harbor },
-        ],
-      },
-      rancher: {
-        instances: [
-          {
-            name: 'default',
-            url: urls.rancher,
-            token: SANDBOX_CREDENTIALS.rancher.token,
-          },
-        ],
-      },
-      proxmox: {
-        instances: [
-          {
-            name: 'default',
-            url: urls.proxmox,
-            ...SANDBOX_CREDENTIALS.proxmox,
-            node,
-          },
-        ],
-      },
     },
   };
 }

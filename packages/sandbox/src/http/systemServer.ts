@@ -22,7 +22,8 @@ export type RequestLogger = (line: string) => void;
  */
 export function createSystemServer(options: {
   system: SystemName;
-  systems: () => SandboxSystems;
+  /** The current systems; undefined while the sandbox is still seeding them. */
+  systems: () => SandboxSystems | undefined;
   faults: Faults;
   control: SandboxControl;
   log?: RequestLogger;
@@ -31,6 +32,11 @@ export function createSystemServer(options: {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const systems = options.systems();
+    if (!systems) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'starting' }));
+      return;
+    }
     const fake = systems[system];
     const url = new URL(req.url ?? '/', fake.baseUrl);
     if (url.pathname.startsWith('/_sandbox/')) {

@@ -31,6 +31,8 @@ export interface SandboxSeed {
     group: string;
     name: string;
     description?: string;
+    /** Private for what belongs to a private project. */
+    visibility: 'internal' | 'private';
     files: Record<string, string>;
   }>;
   /** Proxmox nodes; the first holds the template. */

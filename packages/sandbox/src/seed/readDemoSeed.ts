@@ -53,6 +53,11 @@ export function readDemoSeed(catalogDir = defaultCatalogDir()): SandboxSeed {
       c.spec!.rancher.clusterId as string,
     ]),
   );
+  const privateProjects = new Set(
+    ofKind('Project')
+      .filter(p => p.spec?.visibility === 'private')
+      .map(p => p.metadata.name),
+  );
   const vms = ofKind('Resource').filter(
     r =>
       r.spec?.type === 'virtual-machine' &&
@@ -96,6 +101,11 @@ export function readDemoSeed(catalogDir = defaultCatalogDir()): SandboxSeed {
       group: groupPath(entityName(c.spec!.owner), teams),
       name: c.metadata.name,
       description: c.metadata.description,
+      visibility: privateProjects.has(
+        entityName(c.metadata.annotations?.['wombat.dev/project'] ?? ''),
+      )
+        ? 'private'
+        : 'internal',
       files: {
         'README.md': `# ${c.metadata.name}\n\n${
           c.metadata.description ?? ''

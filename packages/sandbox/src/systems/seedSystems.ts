@@ -50,6 +50,9 @@ export async function seedGitLab(
     });
     groupIds.set(group.name, body.id);
   }
+  // Projects one by one, so their ids do not depend on timing; their
+  // repositories' first commits side by side, since git is the slow part.
+  const commits: Array<Promise<void>> = [];
   for (const repository of seed.repositories) {
     const { body: namespace } = await api(
       'GET',
@@ -60,13 +63,19 @@ export async function seedGitLab(
       path: repository.name,
       namespace_id: namespace.id,
       description: repository.description,
-      visibility: 'internal',
+      visibility: repository.visibility,
       default_branch: 'main',
     });
     const project = gitlab.state.projects.find(p => p.id === body.id)!;
-    await repositories.commitFiles(project, repository.files, 'Initial commit');
-    project.empty_repo = false;
+    commits.push(
+      repositories
+        .commitFiles(project, repository.files, 'Initial commit')
+        .then(() => {
+          project.empty_repo = false;
+        }),
+    );
   }
+  await Promise.all(commits);
 }
 
 const HARBOR_ROLES: Record<ProjectRole | 'owner', number> = {

@@ -308,6 +308,27 @@ describe('createFakeGitLab', () => {
       expect(gitlab.violations).toEqual(['POST /groups: path is missing']);
     });
 
+    it('refuses blank names and paths GitLab cannot route', async () => {
+      const { gitlab, api } = setup();
+      expect(
+        await api('POST', '/groups', { body: { name: ' ', path: '' } }),
+      ).toMatchObject({
+        status: 400,
+        body: {
+          message: `Failed to save group {:name=>["can't be blank"], :path=>["can't be blank"]}`,
+        },
+      });
+      expect(
+        await api('POST', '/groups', {
+          body: { name: 'Bad', path: 'a b.git' },
+        }),
+      ).toMatchObject({
+        status: 400,
+        body: { message: expect.stringContaining(':path=>["can contain only') },
+      });
+      expect(gitlab.violations).toHaveLength(2);
+    });
+
     it('answers 404 for unknown groups and parents', async () => {
       const { api } = setup();
       expect(await api('GET', '/groups/nope')).toMatchObject({

@@ -18,6 +18,7 @@ import type { GitLabRepositories } from './GitLabRepositories';
 import type { GitLabState } from './GitLabState';
 import { deployKeyRoutes } from './handlers/deployKeys';
 import { groupRoutes } from './handlers/groups';
+import { listingRoutes } from './handlers/listings';
 import { memberRoutes } from './handlers/members';
 import { namespaceRoutes } from './handlers/namespaces';
 import { projectRoutes } from './handlers/projects';
@@ -77,6 +78,7 @@ const ROUTES: GitLabRoute[] = [
   ...protectedBranchRoutes,
   ...variableRoutes,
   ...repositoryRoutes,
+  ...listingRoutes,
 ];
 
 /**

@@ -17,6 +17,7 @@ import {
 } from '../responses';
 import { groupJson } from '../serializers';
 import { VISIBILITIES, isPathTaken } from '../namespacePaths';
+import { isValidProjectPath, PROJECT_PATH_MESSAGE } from '../projectPaths';
 
 /** `GET /groups/:id` and `POST /groups`. */
 export const groupRoutes: GitLabRoute[] = [
@@ -54,6 +55,12 @@ function createGroup(context: GitLabContext): Response {
     return grapeError(invalid);
   }
 
+  const invalidAttributes = groupValidationErrors(name.value!, path.value!);
+  if (invalidAttributes) {
+    context.violation(`POST /groups: ${invalidAttributes}`);
+    return gitlabMessage(400, `Failed to save group ${invalidAttributes}`);
+  }
+
   let parent: GitLabNamespace | undefined;
   if (parentId.value !== undefined) {
     parent = namespaceById(state, parentId.value);
@@ -81,4 +88,21 @@ function createGroup(context: GitLabContext): Response {
   };
   state.namespaces.push(group);
   return gitlabJson(groupJson(group, state, context.baseUrl), 201);
+}
+
+/**
+ * The group model's validation errors, in the Ruby hash form GitLab puts
+ * into its "Failed to save group" message; undefined when there are none.
+ */
+function groupValidationErrors(name: string, path: string): string | undefined {
+  const errors: string[] = [];
+  if (!name.trim()) {
+    errors.push(`:name=>["can't be blank"]`);
+  }
+  if (!path) {
+    errors.push(`:path=>["can't be blank"]`);
+  } else if (!isValidProjectPath(path)) {
+    errors.push(`:path=>[${JSON.stringify(PROJECT_PATH_MESSAGE)}]`);
+  }
+  return errors.length > 0 ? `{${errors.join(', ')}}` : undefined;
 }
