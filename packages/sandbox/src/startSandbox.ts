@@ -68,21 +68,32 @@ export async function startSandbox(
   let systems: SandboxSystems | undefined;
   const servers = {} as Record<SystemName, http.Server>;
   const urls = {} as Record<SystemName, string>;
+  const seeded = () => systems;
   const current = () => {
     if (!systems) throw new Error('The sandbox is starting');
     return systems;
   };
 
+  // The seed's repositories as first built, copied by every reset.
+  const seededRepositories = path.join(workDir, 'seeded-repositories');
   const build = async () => {
     generation += 1;
     const repositoriesDir = path.join(workDir, `repositories-${generation}`);
-    await fs.mkdir(repositoriesDir);
-    return createSystems({
+    const first = generation === 1;
+    if (first) {
+      await fs.mkdir(repositoriesDir);
+    }
+    const built = await createSystems({
       baseUrls: urls,
       seed,
       repositoriesDir,
+      seededRepositories: first ? undefined : seededRepositories,
       proxmox: options.proxmox,
     });
+    if (first) {
+      await fs.cp(repositoriesDir, seededRepositories, { recursive: true });
+    }
+    return built;
   };
 
   const sandboxState = (stateOptions: { secrets?: boolean } = {}) =>
@@ -111,7 +122,7 @@ export async function startSandbox(
     for (const system of SYSTEM_NAMES) {
       servers[system] = createSystemServer({
         system,
-        systems: () => systems,
+        systems: seeded,
         faults,
         control,
         log: options.log,

@@ -76,10 +76,14 @@ export type {
   KubernetesNamespace,
   KubernetesObjectMeta,
   KubernetesResourceQuota,
+  KubernetesRoleBinding,
+  KubernetesRoleRef,
   KubernetesSecret,
+  KubernetesSubject,
 } from './kubernetes/KubernetesState';
 
 export { createFakeProxmox } from './proxmox/FakeProxmox';
+export { DEFAULT_PROXMOX_VMS } from './proxmox/ProxmoxState';
 export type { FakeProxmox, FakeProxmoxOptions } from './proxmox/FakeProxmox';
 export { validateProxmoxParameters } from './proxmox/parameters';
 export type {

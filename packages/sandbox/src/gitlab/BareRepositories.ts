@@ -50,11 +50,17 @@ export class BareRepositories implements GitLabRepositories {
     options: { initializeWithReadme: boolean },
   ): Promise<void> {
     const gitDir = this.gitDir(project);
+    if (await isRepository(gitDir)) {
+      // Copied from an earlier build of the same seed.
+      return;
+    }
     await fs.mkdir(gitDir, { recursive: true });
     await runGit(gitDir, [
       'init',
       '--bare',
       '--quiet',
+      // No sample hooks or other template files: less to create and copy.
+      '--template=',
       `--initial-branch=${project.default_branch}`,
     ]);
     await installProtectedBranchHook(gitDir);
@@ -245,6 +251,15 @@ export class BareRepositories implements GitLabRepositories {
       'HEAD',
       `refs/heads/${branch}`,
     ]);
+  }
+}
+
+async function isRepository(gitDir: string): Promise<boolean> {
+  try {
+    await fs.access(path.join(gitDir, 'HEAD'));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,3 +1,4 @@
+import fs from 'fs/promises';
 import {
   createFakeGitLab,
   createFakeHarbor,
@@ -40,15 +41,24 @@ export interface ProxmoxTiming {
 
 /**
  * Creates the simulators at their base URLs, seeded with the demo data.
- * Repositories go into `repositoriesDir`, which must be empty.
+ * Repositories go into `repositoriesDir`, which must be empty. With
+ * `seededRepositories`, a copy of the folder of an earlier build from the
+ * same seed, the seed's repositories are copied instead of committed anew,
+ * which makes a reset several times faster.
  */
 export async function createSystems(options: {
   baseUrls: Record<SystemName, string>;
   seed: SandboxSeed;
   repositoriesDir: string;
+  seededRepositories?: string;
   proxmox?: ProxmoxTiming;
 }): Promise<SandboxSystems> {
   const { baseUrls, seed } = options;
+  if (options.seededRepositories) {
+    await fs.cp(options.seededRepositories, options.repositoriesDir, {
+      recursive: true,
+    });
+  }
   const repositories = new BareRepositories(options.repositoriesDir);
   const systems: SandboxSystems = {
     repositories,
@@ -91,7 +101,9 @@ export async function createSystems(options: {
       nextIp: '10.0.0.10',
     }),
   };
-  await seedGitLab(systems.gitlab, repositories, seed);
+  await seedGitLab(systems.gitlab, repositories, seed, {
+    commit: !options.seededRepositories,
+  });
   await seedHarbor(systems.harbor, seed);
   await seedRancher(systems.rancher, seed);
   for (const fake of [systems.gitlab, systems.harbor, systems.rancher]) {

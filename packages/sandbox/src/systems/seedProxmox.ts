@@ -1,22 +1,22 @@
-import type { ProxmoxVmSeed } from '@wombat/plugin-wombat-node-test-utils';
+import {
+  DEFAULT_PROXMOX_VMS,
+  type ProxmoxVmSeed,
+} from '@wombat/plugin-wombat-node-test-utils';
 import type { SandboxSeed } from '../seed/SandboxSeed';
 
-/** The cloud-init template new VMs are cloned from, as a Proxmox admin prepares it. */
+/**
+ * The cloud-init template new VMs are cloned from, as a Proxmox admin
+ * prepares it: the fakes' default template with its cloud-init drive.
+ */
+const [DEFAULT_TEMPLATE] = DEFAULT_PROXMOX_VMS;
 export const TEMPLATE_VM: ProxmoxVmSeed = {
-  vmid: 9000,
-  name: 'ubuntu-24.04-cloud',
-  template: true,
-  tags: [],
+  ...DEFAULT_TEMPLATE,
   config: {
-    cores: 2,
-    memory: '2048',
-    scsi0: 'local-lvm:base-9000-disk-0,size=8G',
+    ...DEFAULT_TEMPLATE.config,
     ide2: 'local-lvm:vm-9000-cloudinit,media=cdrom',
-    net0: 'virtio=BC:24:11:00:00:01,bridge=vmbr0',
     ipconfig0: 'ip=dhcp',
     serial0: 'socket',
     boot: 'order=scsi0',
-    agent: '1',
   },
 };
 

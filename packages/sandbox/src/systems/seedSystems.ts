@@ -25,6 +25,7 @@ export async function seedGitLab(
   gitlab: FakeGitLab,
   repositories: BareRepositories,
   seed: SandboxSeed,
+  options: { commit: boolean },
 ) {
   const api = (method: string, path: string, body?: unknown) =>
     callFake(gitlab.handlers, `${gitlab.baseUrl}/api/v4${path}`, {
@@ -67,13 +68,14 @@ export async function seedGitLab(
       default_branch: 'main',
     });
     const project = gitlab.state.projects.find(p => p.id === body.id)!;
-    commits.push(
-      repositories
-        .commitFiles(project, repository.files, 'Initial commit')
-        .then(() => {
-          project.empty_repo = false;
-        }),
-    );
+    project.empty_repo = false;
+    if (options.commit) {
+      commits.push(
+        repositories
+          .commitFiles(project, repository.files, 'Initial commit')
+          .then(() => undefined),
+      );
+    }
   }
   await Promise.all(commits);
 }

@@ -55,6 +55,14 @@ export function findUserById(
   return state.users.find(user => user.id === id);
 }
 
+/** A user by the raw `:id` of a path: only digits name a user. */
+export function findUserByRawId(
+  state: GitLabState,
+  rawId: string,
+): GitLabUser | undefined {
+  return /^\d+$/.test(rawId) ? findUserById(state, Number(rawId)) : undefined;
+}
+
 export function findUserByUsername(
   state: GitLabState,
   username: string,

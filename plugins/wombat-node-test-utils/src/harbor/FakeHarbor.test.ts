@@ -163,6 +163,22 @@ describe('createFakeHarbor', () => {
       expect(harbor.violations).toEqual([]);
     });
 
+    it('names the project in Location when asked with X-Resource-Name-In-Location', async () => {
+      const { harbor, api } = setup();
+      const byName = await api('POST', '/projects', {
+        body: { project_name: 'team-a' },
+        headers: { 'X-Resource-Name-In-Location': 'true' },
+      });
+      expect(byName.status).toBe(201);
+      expect(byName.headers.get('location')).toBe('/api/v2.0/projects/team-a');
+      const notAsked = await api('POST', '/projects', {
+        body: { project_name: 'team-b' },
+        headers: { 'X-Resource-Name-In-Location': 'false' },
+      });
+      expect(notAsked.headers.get('location')).toBe('/api/v2.0/projects/3');
+      expect(harbor.violations).toEqual([]);
+    });
+
     it('defaults metadata.public to "false" and the storage limit to unlimited', async () => {
       const { harbor, api } = setup();
       await api('POST', '/projects', { body: { project_name: 'team-b' } });

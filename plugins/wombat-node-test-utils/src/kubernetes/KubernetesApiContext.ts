@@ -6,7 +6,7 @@ import type {
 } from './KubernetesState';
 
 /**
- * What the core/v1 routes get for one request. The hooks let the server in
+ * What the Kubernetes routes get for one request. The hooks let the server in
  * front (Rancher) add its admission webhooks and controllers.
  */
 export interface KubernetesApiContext {

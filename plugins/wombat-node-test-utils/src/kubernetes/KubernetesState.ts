@@ -1,6 +1,6 @@
 /**
  * Objects of the fake Kubernetes API as the API server returns them: plain
- * JSON in the shapes of the core/v1 types.
+ * JSON in the shapes of the core/v1 and rbac/v1 types.
  */
 
 /** @public */
@@ -69,6 +69,35 @@ export interface KubernetesSecret {
   immutable?: boolean;
 }
 
+/** @public */
+export interface KubernetesRoleRef {
+  /** Defaults to `rbac.authorization.k8s.io`. */
+  apiGroup: string;
+  /** `Role` or `ClusterRole`. */
+  kind: string;
+  name: string;
+}
+
+/** @public */
+export interface KubernetesSubject {
+  /** `User`, `Group` or `ServiceAccount`. */
+  kind: string;
+  name: string;
+  /** `rbac.authorization.k8s.io` for users and groups (the default), absent for service accounts. */
+  apiGroup?: string;
+  namespace?: string;
+}
+
+/** @public */
+export interface KubernetesRoleBinding {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'RoleBinding';
+  metadata: KubernetesObjectMeta;
+  roleRef: KubernetesRoleRef;
+  /** Absent when empty, as Go omits it. */
+  subjects?: KubernetesSubject[];
+}
+
 /**
  * One downstream cluster's objects.
  *
@@ -79,6 +108,7 @@ export interface KubernetesClusterState {
   resourceQuotas: KubernetesResourceQuota[];
   limitRanges: KubernetesLimitRange[];
   secrets: KubernetesSecret[];
+  roleBindings: KubernetesRoleBinding[];
 }
 
 /** The state list holding a kind. */
@@ -87,6 +117,7 @@ export const STATE_LISTS = {
   ResourceQuota: 'resourceQuotas',
   LimitRange: 'limitRanges',
   Secret: 'secrets',
+  RoleBinding: 'roleBindings',
 } as const;
 
 /** Namespaces every cluster starts with. */

@@ -17,7 +17,10 @@ export interface DecodedBody {
   unknownFields: string[];
   /** The same fields as JSON pointer segments, to remove them. */
   unknownFieldSegments: string[][];
-  /** Swagger `required` properties that are missing (422 Invalid). */
+  /**
+   * Swagger `required` properties that are missing (422 Invalid), for kinds
+   * whose API server refuses them.
+   */
   missingRequired: FieldError[];
   /** Every problem in words, for violations and `validateKubernetesObject`. */
   problems: string[];
@@ -56,6 +59,9 @@ export function decodeObject(kind: KubernetesKind, body: unknown): DecodedBody {
       ]);
       result.problems.push(`unknown field "${field}"`);
     } else if (error.keyword === 'required') {
+      if (!KINDS[kind].swaggerRequired) {
+        continue;
+      }
       const field = [path, String(error.params.missingProperty)]
         .filter(Boolean)
         .join('.');

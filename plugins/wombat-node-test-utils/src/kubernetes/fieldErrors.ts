@@ -3,7 +3,7 @@
  * the API server prints them in a 422 `Status`.
  */
 export interface FieldError {
-  type: 'Required' | 'Invalid' | 'Forbidden' | 'TooLong';
+  type: 'Required' | 'Invalid' | 'NotSupported' | 'Forbidden' | 'TooLong';
   /** Field path, e.g. `metadata.name` or `data[.dockerconfigjson]`. */
   field: string;
   value?: unknown;
@@ -13,6 +13,7 @@ export interface FieldError {
 const CAUSE_REASONS: Record<FieldError['type'], string> = {
   Required: 'FieldValueRequired',
   Invalid: 'FieldValueInvalid',
+  NotSupported: 'FieldValueNotSupported',
   Forbidden: 'FieldValueForbidden',
   TooLong: 'FieldValueTooLong',
 };
@@ -28,6 +29,10 @@ export function describeFieldError(error: FieldError): string {
       return `Forbidden: ${error.detail}`;
     case 'TooLong':
       return `Too long: ${error.detail}`;
+    case 'NotSupported':
+      return `Unsupported value: ${JSON.stringify(error.value)}: ${
+        error.detail
+      }`;
     default:
       return `Invalid value: ${JSON.stringify(error.value)}: ${error.detail}`;
   }
@@ -56,4 +61,20 @@ export function invalidMessage(
   const texts = errors.map(fieldErrorText);
   const joined = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
   return `${kind} ${JSON.stringify(name)} is invalid: ${joined}`;
+}
+
+/** apimachinery's `field.NotSupported`: the value and the quoted values allowed. */
+export function notSupported(
+  field: string,
+  value: string,
+  supported: string[],
+): FieldError {
+  return {
+    type: 'NotSupported',
+    field,
+    value,
+    detail: `supported values: ${supported
+      .map(item => JSON.stringify(item))
+      .join(', ')}`,
+  };
 }

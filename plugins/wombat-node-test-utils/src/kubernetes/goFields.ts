@@ -21,6 +21,7 @@ const PACKAGE_ALIASES: Array<[string, string]> = [
   ['io.k8s.apimachinery.pkg.util.intstr.', 'intstr'],
   ['io.k8s.apimachinery.pkg.apis.meta.v1.', 'v1'],
   ['io.k8s.api.core.v1.', 'v1'],
+  ['io.k8s.api.rbac.v1.', 'v1'],
 ];
 
 /** The short Go type of a definition, e.g. `v1.ObjectMeta`. */

@@ -44,6 +44,19 @@ export function dns1123SubdomainProblems(value: string): string[] {
   return problems;
 }
 
+/**
+ * Problems of a name that only has to be usable as a URL path segment
+ * (`path.IsValidPathSegmentName`), the rule for RBAC object names.
+ */
+export function pathSegmentNameProblems(value: string): string[] {
+  if (value === '.' || value === '..') {
+    return [`may not be '${value}'`];
+  }
+  return ['/', '%']
+    .filter(character => value.includes(character))
+    .map(character => `may not contain '${character}'`);
+}
+
 /** Problems of a label or annotation key (`[prefix/]name`). */
 export function qualifiedNameProblems(value: string): string[] {
   const parts = value.split('/');

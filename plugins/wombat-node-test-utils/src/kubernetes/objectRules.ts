@@ -4,7 +4,9 @@ import {
   dns1123LabelProblems,
   dns1123SubdomainProblems,
   metadataMapErrors,
+  pathSegmentNameProblems,
 } from './names';
+import { roleBindingErrors } from './roleBindingRules';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const CONFIG_KEY_MESSAGE =
@@ -13,9 +15,9 @@ const DOCKER_CONFIG_JSON_TYPE = 'kubernetes.io/dockerconfigjson';
 const DOCKER_CONFIG_JSON_KEY = '.dockerconfigjson';
 
 /**
- * The API server's validation (the 422 Invalid answers) of a decoded object:
- * its name, label and annotation keys, Secret data keys and the content
- * Secret types require.
+ * The API server's validation (the 422 Invalid answers) of a decoded and
+ * defaulted object: its name, label and annotation keys, Secret data keys
+ * and the content Secret types require, a RoleBinding's role and subjects.
  */
 export function objectValidationErrors(
   kind: KubernetesKind,
@@ -31,11 +33,7 @@ export function objectValidationErrors(
       detail: 'name or generateName is required',
     });
   } else {
-    const problems =
-      kind === 'Namespace'
-        ? dns1123LabelProblems(name)
-        : dns1123SubdomainProblems(name);
-    for (const detail of problems) {
+    for (const detail of nameProblems(kind, name)) {
       errors.push({
         type: 'Invalid',
         field: 'metadata.name',
@@ -48,7 +46,25 @@ export function objectValidationErrors(
   if (kind === 'Secret') {
     errors.push(...secretErrors(object));
   }
+  if (kind === 'RoleBinding') {
+    errors.push(...roleBindingErrors(object));
+  }
   return errors;
+}
+
+/**
+ * Namespaces are DNS-1123 labels, RBAC objects only need to be usable in a
+ * URL path, everything else here is a DNS-1123 subdomain.
+ */
+function nameProblems(kind: KubernetesKind, name: string): string[] {
+  switch (kind) {
+    case 'Namespace':
+      return dns1123LabelProblems(name);
+    case 'RoleBinding':
+      return pathSegmentNameProblems(name);
+    default:
+      return dns1123SubdomainProblems(name);
+  }
 }
 
 function secretErrors(secret: any): FieldError[] {

@@ -27,40 +27,59 @@ export function kubernetesStatus(
 export const badRequest = (message: string) =>
   kubernetesStatus(400, 'BadRequest', message);
 
-/** `<resource> "<name>" not found`, e.g. `namespaces "x" not found`. */
-export function notFound(resource: string, name: string): Response {
+/**
+ * `<resource> "<name>" not found`, e.g. `namespaces "x" not found`; the
+ * resource is qualified by its group outside core
+ * (`rolebindings.rbac.authorization.k8s.io "x" not found`).
+ */
+export function notFound(resource: string, name: string, group = ''): Response {
   return kubernetesStatus(
     404,
     'NotFound',
-    `${resource} ${JSON.stringify(name)} not found`,
-    {
-      name,
-      kind: resource,
-    },
+    `${qualified(resource, group)} ${JSON.stringify(name)} not found`,
+    statusDetails(name, group, resource),
   );
 }
 
 /** `<resource> "<name>" already exists`. */
-export function alreadyExists(resource: string, name: string): Response {
+export function alreadyExists(
+  resource: string,
+  name: string,
+  group = '',
+): Response {
   return kubernetesStatus(
     409,
     'AlreadyExists',
-    `${resource} ${JSON.stringify(name)} already exists`,
-    { name, kind: resource },
+    `${qualified(resource, group)} ${JSON.stringify(name)} already exists`,
+    statusDetails(name, group, resource),
   );
 }
 
-/** 422 `<Kind> "<name>" is invalid: ...` with one cause per error. */
+/**
+ * 422 `<Kind> "<name>" is invalid: ...` with one cause per error
+ * (`RoleBinding.rbac.authorization.k8s.io "x" is invalid: ...` outside core).
+ */
 export function invalid(
   kind: string,
   name: string,
   errors: FieldError[],
+  group = '',
 ): Response {
-  return kubernetesStatus(422, 'Invalid', invalidMessage(kind, name, errors), {
-    name,
-    kind,
-    causes: statusCauses(errors),
-  });
+  return kubernetesStatus(
+    422,
+    'Invalid',
+    invalidMessage(qualified(kind, group), name, errors),
+    { ...statusDetails(name, group, kind), causes: statusCauses(errors) },
+  );
+}
+
+function qualified(name: string, group: string): string {
+  return group ? `${name}.${group}` : name;
+}
+
+/** `metav1.StatusDetails`; Go omits an empty group. */
+function statusDetails(name: string, group: string, kind: string) {
+  return group ? { name, group, kind } : { name, kind };
 }
 
 /** What the API server answers for a path it does not serve. */

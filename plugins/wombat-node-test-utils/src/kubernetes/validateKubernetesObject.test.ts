@@ -115,4 +115,50 @@ describe('validateKubernetesObject', () => {
       ),
     ]);
   });
+
+  it('checks RoleBindings with the rbac/v1 defaults and rules, not the swagger required lists', () => {
+    expect(
+      validateKubernetesObject('RoleBinding', {
+        metadata: { name: 'Team:Viewers' },
+        roleRef: { kind: 'ClusterRole', name: 'view' },
+        subjects: [
+          { kind: 'Group', name: 'team-payments' },
+          { kind: 'ServiceAccount', name: 'ci', namespace: 'payments-dev' },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      validateKubernetesObject('RoleBinding', { metadata: { name: '..' } }),
+    ).toEqual([
+      'metadata.name: Invalid value: "..": may not be \'..\'',
+      'roleRef.kind: Unsupported value: "": supported values: "Role", "ClusterRole"',
+      'roleRef.name: Required value',
+    ]);
+    expect(
+      validateKubernetesObject('RoleBinding', {
+        metadata: { name: 'b' },
+        roleRef: { apiGroup: '', kind: 'Role', name: 'a%b' },
+        subjects: [
+          { kind: 'ServiceAccount', name: 'CI', apiGroup: 'x' },
+          { kind: 'User', name: 'jdoe', apiGroup: 'x' },
+        ],
+      }),
+    ).toEqual([
+      'roleRef.name: Invalid value: "a%b": may not contain \'%\'',
+      expect.stringMatching(
+        /^subjects\[0\].name: Invalid value: "CI": a lowercase RFC 1123 subdomain/,
+      ),
+      'subjects[0].apiGroup: Unsupported value: "x": supported values: ""',
+      'subjects[1].apiGroup: Unsupported value: "x": supported values: "rbac.authorization.k8s.io"',
+    ]);
+    expect(
+      validateKubernetesObject('RoleBinding', {
+        metadata: { name: 'b' },
+        roleRef: { kind: 'ClusterRole', name: 'view' },
+        subjects: { kind: 'User', name: 'jdoe' },
+      }),
+    ).toEqual([
+      'subjects: json: cannot unmarshal object into Go struct field RoleBinding.subjects of type []v1.Subject',
+    ]);
+  });
 });

@@ -72,22 +72,41 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe('createFakeProxmox', () => {
   describe('authentication and transport', () => {
-    it('answers 401 "No ticket" without the exact PVEAPIToken header', async () => {
+    it('answers 401 with the reason in the status line and no body when the token is missing or wrong', async () => {
       const { pve, api } = setup();
-      for (const authorization of [
-        null,
-        'PVEAPIToken wombat@pve!portal=0b7c2c7e-6f4e-4a8e-9d1a-3f3b8a7c1d2e',
-        'PVEAPIToken=wombat@pve!portal=wrong',
-        'Bearer 0b7c2c7e-6f4e-4a8e-9d1a-3f3b8a7c1d2e',
-      ]) {
+      const secret = '0b7c2c7e-6f4e-4a8e-9d1a-3f3b8a7c1d2e';
+      for (const [authorization, reason] of [
+        [null, 'No ticket'],
+        [`Bearer ${secret}`, 'No ticket'],
+        ['PVEAPIToken=wombat@pve!portal', 'no tokenid specified'],
+        ['PVEAPIToken=wombat@pve!portal=wrong', 'invalid token value!'],
+        [
+          `PVEAPIToken=wombat@pve!other=${secret}`,
+          "no such token 'other' for user 'wombat@pve'",
+        ],
+        [`PVEAPIToken=kim@pve!portal=${secret}`, "no such user ('kim@pve')"],
+      ] as const) {
         const refused = await api('GET', '/cluster/nextid', { authorization });
-        expect(refused).toMatchObject({
+        expect(refused).toEqual({
           status: 401,
-          statusText: 'No ticket',
-          body: { data: null },
+          statusText: reason,
+          body: undefined,
         });
       }
-      expect(pve.violations).toHaveLength(4);
+      expect(pve.violations).toHaveLength(6);
+    });
+
+    it('finds the token the way pve-http-server does: after = or a space, URI-unescaped', async () => {
+      const { pve, api } = setup();
+      const secret = '0b7c2c7e-6f4e-4a8e-9d1a-3f3b8a7c1d2e';
+      for (const authorization of [
+        `PVEAPIToken wombat@pve!portal=${secret}`,
+        `PVEAPIToken=wombat%40pve%21portal=${secret}`,
+      ]) {
+        const accepted = await api('GET', '/cluster/nextid', { authorization });
+        expect(accepted.status).toBe(200);
+      }
+      expect(pve.violations).toEqual([]);
     });
 
     it('answers 501 for a method the API does not have', async () => {
@@ -377,6 +396,9 @@ describe('createFakeProxmox', () => {
         id: '9000',
         node: 'pve1',
         upid,
+        // The UPID's wombat@pve!portal, split as Proxmox reports a token's task.
+        user: 'wombat@pve',
+        tokenid: 'portal',
       });
       expect(running.body.data.exitstatus).toBeUndefined();
 

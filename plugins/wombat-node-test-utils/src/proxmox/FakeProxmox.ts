@@ -21,7 +21,13 @@ import {
   type ProxmoxState,
   type ProxmoxVmSeed,
 } from './ProxmoxState';
-import { parameterError, proxmoxError, proxmoxStatusError } from './responses';
+import {
+  parameterError,
+  proxmoxError,
+  proxmoxStatusError,
+  unauthorized,
+} from './responses';
+import { tokenRefusal } from './tokenAuth';
 import { ProxmoxTasks } from './tasks';
 
 /** @public */
@@ -141,9 +147,14 @@ export function createFakeProxmox(
       return fake.errorResponse(failure, method, apiPath);
     }
     // Tokens need neither the ticket cookie nor a CSRFPreventionToken.
-    if (request.headers.get('authorization') !== authorization) {
+    const refusal = tokenRefusal(
+      request.headers.get('authorization'),
+      tokenId,
+      tokenSecret,
+    );
+    if (refusal !== undefined) {
       violation(`${where}: missing or wrong PVEAPIToken authorization`);
-      return proxmoxError(401, 'No ticket');
+      return unauthorized(refusal);
     }
     const match = matchEndpoint(apiPath);
     const info = match?.endpoint.methods[method];

@@ -26,6 +26,14 @@ export function proxmoxError(
   );
 }
 
+/**
+ * A refused login: pve-http-server answers 401 with the reason in the
+ * status line and no body at all (the json format has no login formatter).
+ */
+export function unauthorized(reason: string): Response {
+  return new HttpResponse(null, { status: 401, statusText: reason });
+}
+
 /** 400 `Parameter verification failed.` with the errors by parameter. */
 export function parameterError(errors: Record<string, string>): Response {
   return proxmoxError(400, 'Parameter verification failed.', errors);

@@ -157,6 +157,7 @@ export function createFakeRancher(
       baseUrl,
       creatorId: TOKEN_USER_ID,
       violation,
+      nextResourceVersion,
     };
     return found.route.handle(context, found.params);
   }

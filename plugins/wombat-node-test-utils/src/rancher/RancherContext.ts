@@ -11,6 +11,11 @@ export interface RancherContext {
   /** The user the token belongs to. */
   creatorId: string;
   violation(message: string): void;
+  /**
+   * The downstream clusters' next resource version, for the objects
+   * Rancher's controllers create there.
+   */
+  nextResourceVersion(): string;
 }
 
 /** A route of the v3 API. */

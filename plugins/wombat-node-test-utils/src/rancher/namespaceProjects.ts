@@ -1,9 +1,10 @@
 import { kubernetesStatus } from '../kubernetes/status';
 import type { KubernetesApiContext } from '../kubernetes/KubernetesApiContext';
+import type { KubernetesClusterState } from '../kubernetes/KubernetesState';
+import { PROJECT_ID_ANNOTATION } from './projectIdAnnotation';
+import { syncNamespaceRoleBindings } from './projectRoleBindings';
 import type { RancherState } from './RancherState';
 
-/** The annotation that puts a namespace into a Rancher project. */
-export const PROJECT_ID_ANNOTATION = 'field.cattle.io/projectId';
 const WEBHOOK = 'rancher.cattle.io.namespaces.create-non-kubesystem';
 
 /**
@@ -15,16 +16,20 @@ const WEBHOOK = 'rancher.cattle.io.namespaces.create-non-kubesystem';
  *   reason `Unauthorized`);
  * - the nslabels controller, which then labels the namespace with
  *   `field.cattle.io/projectId: <projectId>`. It runs after the create
- *   returned, so the label is in later reads, not in the create answer.
+ *   returned, so the label is in later reads, not in the create answer;
+ * - the RBAC controller, which gives the namespace the RoleBindings of the
+ *   project's role template bindings.
  */
 export function rancherNamespaceHooks({
   state,
   clusterId,
+  cluster,
   violation,
   nextResourceVersion,
 }: {
   state: RancherState;
   clusterId: string;
+  cluster: KubernetesClusterState;
   violation(message: string): void;
   nextResourceVersion(): string;
 }): Pick<KubernetesApiContext, 'admitNamespace' | 'namespaceCreated'> {
@@ -75,6 +80,7 @@ export function rancherNamespaceHooks({
         [PROJECT_ID_ANNOTATION]: value.split(':')[1],
       };
       namespace.metadata.resourceVersion = nextResourceVersion();
+      syncNamespaceRoleBindings(state, cluster, namespace, nextResourceVersion);
     },
   };
 }

@@ -59,5 +59,6 @@ export function emptyCluster(): KubernetesClusterState {
     resourceQuotas: [],
     limitRanges: [],
     secrets: [],
+    roleBindings: [],
   };
 }

@@ -1,6 +1,6 @@
 import type { GitLabContext, GitLabRoute } from '../GitLabContext';
 import type { GitLabProject } from '../GitLabState';
-import { findGroup, findUserById } from '../lookup';
+import { findGroup, findUserByRawId } from '../lookup';
 import { paginatedJson } from '../pagination';
 import { gitlabNotFound } from '../responses';
 import { groupJson, projectJson } from '../serializers';
@@ -60,9 +60,7 @@ export const listingRoutes: GitLabRoute[] = [
     method: 'GET',
     pattern: '/users/:id/projects',
     handle(context, { id }) {
-      const user = /^\d+$/.test(id)
-        ? findUserById(context.state, Number(id))
-        : undefined;
+      const user = findUserByRawId(context.state, id);
       if (!user) return gitlabNotFound('User');
       return projectList(
         context,

@@ -1,5 +1,5 @@
 import type { GitLabRoute } from '../GitLabContext';
-import { findUserById, findUserByUsername } from '../lookup';
+import { findUserByRawId, findUserByUsername } from '../lookup';
 import { gitlabJson, gitlabNotFound } from '../responses';
 import { paginatedJson } from '../pagination';
 import { userJson } from '../serializers';
@@ -19,9 +19,7 @@ export const userRoutes: GitLabRoute[] = [
     method: 'GET',
     pattern: '/users/:id',
     handle(context, { id }) {
-      const user = /^\d+$/.test(id)
-        ? findUserById(context.state, Number(id))
-        : undefined;
+      const user = findUserByRawId(context.state, id);
       return user
         ? gitlabJson(userJson(user, context.baseUrl))
         : gitlabNotFound('User');

@@ -111,7 +111,30 @@ function createProject(context: HarborContext): Response {
     role_name: ROLE_NAMES[1],
   });
   state.projects.push(project);
-  return createdAt(`${trimmedPath(context)}/${project.project_id}`);
+  const byName = isTruthyHeader(
+    context.request.headers.get('x-resource-name-in-location'),
+  );
+  return createdAt(
+    `${trimmedPath(context)}/${byName ? project.name : project.project_id}`,
+  );
+}
+
+/** The strings go-openapi's ConvertBool reads as true; anything else is false. */
+const TRUTHY = [
+  'true',
+  '1',
+  'yes',
+  'ok',
+  'y',
+  'on',
+  'selected',
+  'checked',
+  't',
+  'enabled',
+];
+
+function isTruthyHeader(value: string | null): boolean {
+  return value !== null && TRUTHY.includes(value.toLowerCase());
 }
 
 /**

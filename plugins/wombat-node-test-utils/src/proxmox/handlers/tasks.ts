@@ -34,7 +34,9 @@ export const taskRoutes: ProxmoxRoute[] = [
         starttime: task.starttime,
         type: task.type,
         id: task.id,
-        user: task.user,
+        // A token's task names the user and the token apart, as
+        // PVE::API2::Tasks's convert_token_task splits them.
+        ...taskOwner(task.user),
         status: task.status,
         ...(task.exitstatus !== undefined
           ? { exitstatus: task.exitstatus }
@@ -43,3 +45,8 @@ export const taskRoutes: ProxmoxRoute[] = [
     },
   },
 ];
+
+function taskOwner(user: string): { user: string; tokenid?: string } {
+  const token = /^(.+)!([^!]+)$/.exec(user);
+  return token ? { user: token[1], tokenid: token[2] } : { user };
+}

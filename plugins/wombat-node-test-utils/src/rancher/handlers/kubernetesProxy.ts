@@ -1,4 +1,5 @@
 import { coreV1Routes } from '../../kubernetes/coreV1Routes';
+import { rbacV1Routes } from '../../kubernetes/rbacV1Routes';
 import { unknownPath } from '../../kubernetes/status';
 import type { IncomingRequest } from '../../shared/incomingRequest';
 import { decodeSegment, findRoute } from '../../shared/routing';
@@ -7,6 +8,7 @@ import { normanError } from '../normanResponses';
 import type { RancherState } from '../RancherState';
 
 const PROXY_PREFIX = /^\/k8s\/clusters\/([^/]+)(\/.*)?$/;
+const KUBERNETES_ROUTES = [...coreV1Routes, ...rbacV1Routes];
 
 /** Whether a raw path goes to Rancher's proxy to a downstream cluster. */
 export function isKubernetesProxyPath(path: string): boolean {
@@ -15,7 +17,7 @@ export function isKubernetesProxyPath(path: string): boolean {
 
 /**
  * Rancher's `/k8s/clusters/<clusterId>` proxy to a downstream cluster's API
- * server, with Rancher's namespace webhook and controller in front of it.
+ * server, with Rancher's namespace webhook and controllers in front of it.
  */
 export function handleKubernetesProxy(
   state: RancherState,
@@ -35,7 +37,7 @@ export function handleKubernetesProxy(
       `clusters.management.cattle.io ${JSON.stringify(clusterId)} not found`,
     );
   }
-  const found = findRoute(coreV1Routes, request.method, rest);
+  const found = findRoute(KUBERNETES_ROUTES, request.method, rest);
   if (!found) {
     violation(
       `unhandled Kubernetes request ${request.method} ${request.apiPath}`,
@@ -51,6 +53,7 @@ export function handleKubernetesProxy(
       ...rancherNamespaceHooks({
         state,
         clusterId,
+        cluster,
         violation,
         nextResourceVersion,
       }),

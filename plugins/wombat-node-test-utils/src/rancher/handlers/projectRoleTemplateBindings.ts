@@ -11,14 +11,9 @@ import type {
   RancherProjectRoleTemplateBinding,
   RancherUser,
 } from '../RancherState';
+import { syncBindingToNamespaces } from '../projectRoleBindings';
 import { invalidReference, missingRequired } from '../references';
-
-/** Rancher's built-in project role templates. */
-export const PROJECT_ROLE_TEMPLATES = [
-  'project-owner',
-  'project-member',
-  'read-only',
-];
+import { isProjectRoleTemplate } from '../roleTemplates';
 
 const BINDING_FIELDS = [
   'projectId',
@@ -111,10 +106,7 @@ function createBinding(context: RancherContext): Response {
       `unknown project ${projectId}`,
     );
   }
-  if (
-    roleTemplateId !== undefined &&
-    !PROJECT_ROLE_TEMPLATES.includes(roleTemplateId)
-  ) {
+  if (roleTemplateId !== undefined && !isProjectRoleTemplate(roleTemplateId)) {
     return refuse(
       invalidReference('roleTemplateId', 'roleTemplate', roleTemplateId),
       `unknown role template ${roleTemplateId}`,
@@ -232,6 +224,7 @@ function storeBinding(
     links: { self, update: self, remove: self },
   };
   context.state.projectRoleTemplateBindings.push(binding);
+  syncBindingToNamespaces(context.state, binding, context.nextResourceVersion);
   return binding;
 }
 
