@@ -13,6 +13,7 @@ async function main() {
   );
   const quiet = process.env.WOMBAT_SANDBOX_QUIET === '1';
   const print = (line: string) => process.stdout.write(`[sandbox] ${line}\n`);
+  const started = Date.now();
   const sandbox = await startSandbox({
     ports: sandboxPorts(firstPort),
     log: quiet ? undefined : print,
@@ -20,7 +21,11 @@ async function main() {
   for (const system of SYSTEM_NAMES) {
     print(`${system.padEnd(8)} ${sandbox.urls[system]}`);
   }
-  print(`ready; everything it holds: ${sandbox.urls.gitlab}/_sandbox/state`);
+  print(
+    `ready in ${((Date.now() - started) / 1000).toFixed(
+      1,
+    )} s; everything it holds: ${sandbox.urls.gitlab}/_sandbox/state`,
+  );
   const stop = () => {
     sandbox.stop().then(() => process.exit(0));
   };
