@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { DEMO_VMS } from './demoVms';
 import type { SandboxSeed } from './SandboxSeed';
 
 type Entity = {
@@ -25,9 +26,9 @@ export function defaultCatalogDir(): string {
  * Reads the demo catalog's entities (every YAML file in the folder) and
  * derives what the simulated systems hold: a GitLab user per User and a
  * group per team, a repository with catalog-info.yaml per Component, a
- * Harbor project and Rancher project with namespaces per Project, the
- * Rancher clusters of the Cluster entities and the Proxmox VMs of the
- * virtual-machine Resources.
+ * Harbor project and Rancher project with namespaces per Project, and the
+ * Rancher clusters of the Cluster entities. The Proxmox VMs are the demo's
+ * own (`DEMO_VMS`): the catalog reads them from Proxmox.
  */
 export function readDemoSeed(catalogDir = defaultCatalogDir()): SandboxSeed {
   const entities = fs
@@ -58,12 +59,6 @@ export function readDemoSeed(catalogDir = defaultCatalogDir()): SandboxSeed {
       .filter(p => p.spec?.visibility === 'private')
       .map(p => p.metadata.name),
   );
-  const vms = ofKind('Resource').filter(
-    r =>
-      r.spec?.type === 'virtual-machine' &&
-      r.metadata.annotations?.['wombat.dev/proxmox-vmid'],
-  );
-
   return {
     users: ofKind('User').map(u => ({
       username: u.metadata.name,
@@ -113,25 +108,8 @@ export function readDemoSeed(catalogDir = defaultCatalogDir()): SandboxSeed {
         'catalog-info.yaml': stringify(c),
       },
     })),
-    nodes: [
-      ...new Set([
-        'pve1',
-        ...vms.map(v => v.metadata.annotations!['wombat.dev/proxmox-node']),
-      ]),
-    ],
-    vms: vms.map(v => {
-      const annotations = v.metadata.annotations!;
-      const project = annotations['wombat.dev/project'];
-      return {
-        vmid: Number(annotations['wombat.dev/proxmox-vmid']),
-        node: annotations['wombat.dev/proxmox-node'] ?? 'pve1',
-        name: v.metadata.name,
-        tags: [
-          'wombat',
-          ...(project ? [`wombat-project.${entityName(project)}`] : []),
-        ],
-      };
-    }),
+    nodes: [...new Set(['pve1', ...DEMO_VMS.map(vm => vm.node)])],
+    vms: DEMO_VMS,
   };
 }
 
