@@ -26,6 +26,8 @@ backend.add(import('@wombat/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-harbor'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-rancher'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-proxmox'));
+// Template filters of the golden paths (templates/).
+backend.add(import('@wombat/plugin-scaffolder-backend-module-wombat'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Project-scoped roles; see wombat.rbac in app-config.yaml.

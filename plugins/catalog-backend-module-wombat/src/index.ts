@@ -1,9 +1,11 @@
 /**
- * Catalog module for Wombat's Project and Cluster kinds.
+ * Catalog module for Wombat's Project and Cluster kinds and its Proxmox VMs.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleWombat as default } from './module';
 export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
+export { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
+export { ANNOTATION_PROXMOX_IP } from './provider/annotations';
 export { isInProject } from './permissions/isInProject';

@@ -3,12 +3,15 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { isInProject } from './permissions/isInProject';
 import { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
+import { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
 
 /**
- * Teaches the catalog Wombat's Project and Cluster kinds, and the permission
- * rule that matches a project's entities.
+ * Teaches the catalog Wombat's Project and Cluster kinds, the permission
+ * rule that matches a project's entities, and keeps the VMs Wombat made in
+ * each Proxmox VE instance in the catalog.
  *
  * @public
  */
@@ -20,9 +23,27 @@ export const catalogModuleWombat = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         permissionsRegistry: coreServices.permissionsRegistry,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
-      async init({ catalog, permissionsRegistry }) {
+      async init({
+        catalog,
+        permissionsRegistry,
+        config,
+        logger,
+        scheduler,
+        events,
+      }) {
         catalog.addProcessor(new WombatEntitiesProcessor());
+        catalog.addEntityProvider(
+          WombatProxmoxVmProvider.fromConfig(config, {
+            logger,
+            scheduler,
+            events,
+          }),
+        );
         permissionsRegistry.addPermissionRules([isInProject]);
       },
     });

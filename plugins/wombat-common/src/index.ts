@@ -8,3 +8,4 @@
 export * from './kinds';
 export * from './annotations';
 export * from './relations';
+export * from './permissions';

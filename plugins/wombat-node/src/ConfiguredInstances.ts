@@ -22,6 +22,14 @@ export class ConfiguredInstances<TInstance extends { name: string }, TClient> {
     },
   ) {}
 
+  /** The names of the configured instances, in their order. */
+  names(): string[] {
+    const { config, key } = this.options;
+    return (config.getOptionalConfigArray(key) ?? []).map(instance =>
+      instance.getString('name'),
+    );
+  }
+
   /** The client for the instance of that name (default: `default`). */
   get(name: string = 'default'): TClient {
     let client = this.clients.get(name);

@@ -1,7 +1,8 @@
 /**
- * Wombat's backend library: clients for GitLab and Harbor configured from
- * app-config, error mapping to Backstage errors, and the external systems'
- * naming rules.
+ * Wombat's backend library: clients for GitLab, Harbor, Rancher and Proxmox
+ * configured from app-config, error mapping to Backstage errors, the
+ * external systems' naming rules, and the Proxmox tags and events that
+ * Wombat's actions and catalog provider share.
  *
  * @packageDocumentation
  */
@@ -27,6 +28,9 @@ export { ProxmoxClient, encodeSshKeysParameter } from './proxmox/ProxmoxClient';
 export type { ProxmoxInstanceConfig } from './proxmox/ProxmoxClient';
 export { ProxmoxClientFactory } from './proxmox/ProxmoxClientFactory';
 export * from './proxmox/types';
+export * from './proxmox/wombatTags';
+export * from './proxmox/events';
+export { firstGuestIpv4 } from './proxmox/guestAddress';
 export * from './harbor/robotPermissions';
 export * from './harbor/projectRobots';
 export { requireProject as requireHarborProject } from './harbor/requireProject';

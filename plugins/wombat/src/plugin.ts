@@ -7,9 +7,11 @@ import {
   projectEnvironmentsEntityCard,
   projectMembersEntityCard,
 } from './entityCards';
+import { dnsLabelFormField, projectPickerFormField } from './scaffolderFields';
 
 /**
- * Wombat's frontend: entity page cards for the Project and Cluster kinds.
+ * Wombat's frontend: entity page cards for the Project and Cluster kinds,
+ * and field extensions for the scaffolder's forms.
  *
  * @public
  */
@@ -23,5 +25,7 @@ export const wombatPlugin = createFrontendPlugin({
     projectEntitiesEntityCard,
     clusterDetailsEntityCard,
     clusterProjectsEntityCard,
+    projectPickerFormField,
+    dnsLabelFormField,
   ],
 });

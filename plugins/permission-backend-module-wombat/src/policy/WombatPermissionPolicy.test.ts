@@ -30,6 +30,7 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import { isInProject } from '@wombat/plugin-catalog-backend-module-wombat';
+import { wombatProjectTemplatePermission } from '@wombat/plugin-wombat-common';
 import {
   UserName,
   component,
@@ -62,6 +63,10 @@ function allows(decision: PolicyDecision, resource?: Resource): boolean {
     switch (criteria.rule) {
       case 'IS_IN_WOMBAT_PROJECT':
         return isInProject.apply(r, params);
+      case 'IS_ENTITY_KIND':
+        return params.kinds
+          .map((k: string) => k.toLocaleLowerCase('en-US'))
+          .includes(r.kind.toLocaleLowerCase('en-US'));
       case 'IS_ENTITY_OWNER':
         return (r.relations ?? []).some(
           (rel: any) =>
@@ -136,6 +141,12 @@ const destroyVault = {
 const createRepoPayments = {
   action: 'gitlab:project:create',
   input: { project: 'payments' },
+};
+/** A project none of the test users is a member of. */
+const other = {
+  ...payments,
+  metadata: { name: 'other', namespace: 'default' },
+  spec: { ...payments.spec, owner: 'group:default/team-other', members: [] },
 };
 const fetchTemplate = { action: 'fetch:template', input: {} };
 
@@ -244,6 +255,30 @@ const matrix: Array<[string, Permission, Resource | undefined, boolean[]]> = [
     [true, false, false, false, true, false],
   ],
   [
+    'run templates for the project',
+    wombatProjectTemplatePermission,
+    payments,
+    [true, true, true, false, true, false],
+  ],
+  [
+    'run templates for the private project',
+    wombatProjectTemplatePermission,
+    vault,
+    [true, true, true, false, true, false],
+  ],
+  [
+    'run templates for a project one is not in',
+    wombatProjectTemplatePermission,
+    other,
+    [true, false, false, false, true, false],
+  ],
+  [
+    'run templates for an entity of the project, which is not a project',
+    wombatProjectTemplatePermission,
+    paymentsApi,
+    [true, false, false, false, true, false],
+  ],
+  [
     'see an admin-tagged parameter',
     templateParameterReadPermission,
     { tags: ['admin'] },
@@ -336,6 +371,56 @@ describe('WombatPermissionPolicy decisions', () => {
       });
     }
     expect(logger.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the catalog decide which projects one may run templates for', async () => {
+    const policy = createPolicy();
+    expect(
+      await decide('developer', wombatProjectTemplatePermission, policy),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        allOf: [
+          {
+            rule: 'IS_ENTITY_KIND',
+            resourceType: 'catalog-entity',
+            params: { kinds: ['Project'] },
+          },
+          {
+            rule: 'IS_IN_WOMBAT_PROJECT',
+            resourceType: 'catalog-entity',
+            params: {
+              projects: ['project:default/payments', 'project:default/vault'],
+            },
+          },
+        ],
+      },
+    });
+    expect(
+      await decide('viewer', wombatProjectTemplatePermission, policy),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await decide('globalDeveloper', wombatProjectTemplatePermission, policy),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('counts the owner group as manager when running templates', async () => {
+    const decision = await createPolicy([payments]).handle(
+      { permission: wombatProjectTemplatePermission },
+      {
+        credentials: mockCredentials.user('user:default/olga'),
+        info: {
+          userEntityRef: 'user:default/olga',
+          ownershipEntityRefs: [
+            'user:default/olga',
+            'group:default/team-payments',
+          ],
+        },
+      },
+    );
+    expect(allows(decision, payments)).toBe(true);
   });
 
   it('denies requests without a user', async () => {

@@ -1,5 +1,8 @@
 import {
+  BackstageUserPrincipal,
+  HttpAuthService,
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
@@ -9,9 +12,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import catalogModuleWombat from '@wombat/plugin-catalog-backend-module-wombat';
-import { ProjectEntityV1alpha1 } from '@wombat/plugin-wombat-common';
+import {
+  ProjectEntityV1alpha1,
+  wombatProjectTemplatePermission,
+} from '@wombat/plugin-wombat-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -73,15 +81,81 @@ const policyAsPermissionsService = createServiceFactory({
   }),
 });
 
+/*
+ * The permission backend with the same policy, for what the frontend asks:
+ * a resource permission with a resourceRef, whose conditional decision the
+ * permission backend sends to the catalog's apply-conditions endpoint.
+ */
+const policyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'wombat-test-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policies: policyExtensionPoint },
+      async init({ policies }) {
+        policies.setPolicy(policy);
+      },
+    });
+  },
+});
+
+/*
+ * The catalog's apply-conditions endpoint only takes a user's credentials
+ * when a plugin sends them on the user's behalf (with an `actor`), as the
+ * permission backend does. Backstage's mock HTTP auth drops the actor when
+ * it reads such a token; this one puts it back and is the mock otherwise.
+ */
+const MOCK_SERVICE_TOKEN_PREFIX = 'mock-service-token:';
+const httpAuthWithActors = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }): HttpAuthService {
+    const httpAuth = mockServices.httpAuth({ pluginId: plugin.getId() });
+    return {
+      issueUserCookie: (res, options) => httpAuth.issueUserCookie(res, options),
+      credentials: (async (
+        req: Parameters<HttpAuthService['credentials']>[0],
+        options?: any,
+      ) => {
+        const credentials = await httpAuth.credentials(req, options);
+        const onBehalf = req.headers.authorization?.includes(
+          MOCK_SERVICE_TOKEN_PREFIX,
+        );
+        const principal = credentials.principal as BackstageUserPrincipal;
+        return onBehalf && principal.type === 'user'
+          ? mockCredentials.user(principal.userEntityRef, {
+              actor: { subject: 'plugin:permission' },
+            })
+          : credentials;
+      }) as HttpAuthService['credentials'],
+    };
+  },
+});
+
 describe('the policy applied by the catalog', () => {
-  it("keeps a private project and its components out of an outsider's listing", async () => {
-    const { server } = await startTestBackend({
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  const names = async (user: string) => {
+    const res = await request(server)
+      .get('/api/catalog/entities/by-query')
+      .query({ filter: ['kind=project', 'kind=component'], limit: 100 })
+      .set('Authorization', mockCredentials.user.header(user));
+    expect(res.status).toBe(200);
+    return (res.body.items as Entity[]).map(e => e.metadata.name).sort();
+  };
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleWombat,
+        permissionPlugin,
+        policyModule,
         policyAsPermissionsService,
+        httpAuthWithActors,
         mockServices.rootConfig.factory({
           data: {
+            permission: { enabled: true },
             catalog: {
               rules: [
                 {
@@ -106,25 +180,20 @@ describe('the policy applied by the catalog', () => {
           },
         }),
       ],
-    });
+    }));
 
-    const names = async (user: string) => {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-query')
-        .query({ filter: ['kind=project', 'kind=component'], limit: 100 })
-        .set('Authorization', mockCredentials.user.header(user));
-      expect(res.status).toBe(200);
-      return (res.body.items as Entity[]).map(e => e.metadata.name).sort();
-    };
-
-    // Kim is a developer of the private risk-engine.
+    // Kim is a developer of the private risk-engine; wait until the catalog
+    // has read the demo entities.
     const deadline = Date.now() + 30_000;
     let member: string[] = [];
     while (!member.includes('fraud-model') && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 300));
       member = await names('user:default/kim');
     }
-    expect(member).toEqual(
+  }, 60_000);
+
+  it("keeps a private project and its components out of an outsider's listing", async () => {
+    expect(await names('user:default/kim')).toEqual(
       expect.arrayContaining([
         'risk-engine',
         'fraud-model',
@@ -149,5 +218,55 @@ describe('the policy applied by the catalog', () => {
       .get('/api/catalog/entities/by-name/component/default/fraud-model')
       .set('Authorization', mockCredentials.user.header('user:default/sofia'));
     expect(direct.status).toBe(404);
-  }, 60_000);
+  });
+
+  it('answers which projects one may run templates for through the permission backend', async () => {
+    // What the project picker asks: one request per project, in a batch.
+    const mayRunTemplates = async (user: string, refs: string[]) => {
+      const res = await request(server)
+        .post('/api/permission/authorize')
+        .set('Authorization', mockCredentials.user.header(user))
+        .send({
+          items: refs.map((resourceRef, i) => ({
+            id: String(i),
+            permission: wombatProjectTemplatePermission,
+            resourceRef,
+          })),
+        });
+      expect(res.status).toBe(200);
+      return Object.fromEntries(
+        refs.map((ref, i) => [
+          ref,
+          res.body.items.find((item: any) => item.id === String(i)).result,
+        ]),
+      );
+    };
+    const refs = [
+      'project:default/payments',
+      'project:default/web-shop',
+      'project:default/risk-engine',
+      // in the payments project, but not a project
+      'component:default/payments-api',
+    ];
+
+    // Neither Kim nor Sofia is a global developer in this configuration.
+    expect(await mayRunTemplates('user:default/kim', refs)).toEqual({
+      'project:default/payments': AuthorizeResult.ALLOW,
+      'project:default/web-shop': AuthorizeResult.DENY,
+      'project:default/risk-engine': AuthorizeResult.ALLOW,
+      'component:default/payments-api': AuthorizeResult.DENY,
+    });
+    expect(await mayRunTemplates('user:default/sofia', refs)).toEqual({
+      'project:default/payments': AuthorizeResult.DENY,
+      'project:default/web-shop': AuthorizeResult.ALLOW,
+      'project:default/risk-engine': AuthorizeResult.DENY,
+      'component:default/payments-api': AuthorizeResult.DENY,
+    });
+    // Someone in no project: no conditions, a plain DENY.
+    expect(
+      await mayRunTemplates('user:default/nobody', [
+        'project:default/payments',
+      ]),
+    ).toEqual({ 'project:default/payments': AuthorizeResult.DENY });
+  });
 });

@@ -47,6 +47,15 @@ export function inProjects(projects: string[]): Criteria {
   };
 }
 
+/** Entities of these kinds (the catalog's own rule). */
+export function kindIs(kinds: string[]): Criteria {
+  return {
+    rule: 'IS_ENTITY_KIND',
+    resourceType: 'catalog-entity',
+    params: { kinds },
+  };
+}
+
 export function ownedBy(claims: readonly string[]): Criteria {
   return {
     rule: 'IS_ENTITY_OWNER',

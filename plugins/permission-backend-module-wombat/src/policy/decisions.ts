@@ -3,6 +3,10 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  PROJECT_KIND,
+  wombatProjectTemplatePermission,
+} from '@wombat/plugin-wombat-common';
+import {
   ALLOW,
   DENY,
   Criteria,
@@ -10,6 +14,7 @@ import {
   anyOf,
   conditional,
   inProjects,
+  kindIs,
   ownedBy,
   projectInputIn,
   templateHasTag,
@@ -87,6 +92,22 @@ const actionExecute: Decide = ({ access }) => {
     : DENY;
 };
 
+/**
+ * Running templates for a project: global developers (and admins) for every
+ * project; otherwise the projects in which the user is a developer or
+ * manager. The condition names the Project kind too, so the permission
+ * holds for the Project entities only, not for what they contain.
+ */
+const projectTemplateRun: Decide = ({ access }) => {
+  if (access.isDeveloper) return ALLOW;
+  const projects = access.projectsWith('developer');
+  return projects.length
+    ? conditional('catalog', 'catalog-entity', {
+        allOf: [kindIs([PROJECT_KIND]), inProjects(projects)],
+      })
+    : DENY;
+};
+
 /** Template steps and parameters tagged `admin` are for admins only. */
 const adminTaggedParts: Decide = ({ access }) =>
   access.isAdmin
@@ -105,6 +126,7 @@ export const DECISIONS: ReadonlyMap<string, Decide> = new Map<string, Decide>([
   ['catalog.entity.create', developersAndAdmins],
   ['scaffolder.task.create', developersAndAdmins],
   ['scaffolder.action.execute', actionExecute],
+  [wombatProjectTemplatePermission.name, projectTemplateRun],
   ['scaffolder.template.parameter.read', adminTaggedParts],
   ['scaffolder.template.step.read', adminTaggedParts],
   ['scaffolder.task.cancel', adminsOnly],

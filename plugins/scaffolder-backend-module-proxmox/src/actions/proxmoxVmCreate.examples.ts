@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Clone a cloud-init template into a medium VM of a project with a static address and two SSH keys, and wait for its IP',
+      'Clone a cloud-init template into a medium VM of a project, owned by its team, with a static address and two SSH keys, and wait for its IP',
     example: yaml.stringify({
       steps: [
         {
@@ -16,6 +16,7 @@ export const examples: TemplateExample[] = [
             template: 'ubuntu-24.04-cloud',
             name: 'payments-db',
             project: 'payments',
+            owner: 'group:default/team-payments',
             cores: 4,
             memoryMiB: 8192,
             diskGiB: 40,

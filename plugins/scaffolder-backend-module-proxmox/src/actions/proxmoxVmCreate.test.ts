@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createTaskRun } from '@wombat/plugin-wombat-node-test-utils';
 import {
   TEST_TIMINGS,
@@ -14,15 +15,21 @@ const KEYS = [
 
 describe('proxmox:vm:create', () => {
   const systems = useFakeProxmox();
+  let events: ReturnType<typeof mockServices.events.mock>;
+  beforeEach(() => {
+    events = mockServices.events.mock();
+  });
   const action = () =>
     createProxmoxVmCreateAction({
       proxmox: systems.clients,
+      events,
       timings: TEST_TIMINGS,
     });
   const input = {
     template: 'ubuntu-24.04-cloud',
     name: 'payments-db',
     project: 'payments',
+    owner: 'group:default/team-payments',
     cores: 4,
     memoryMiB: 8192,
     diskGiB: 40,
@@ -49,6 +56,7 @@ describe('proxmox:vm:create', () => {
     expect(created.tags).toEqual([
       'wombat',
       'wombat-project.payments',
+      'wombat-owner.team-payments',
       'database',
     ]);
     expect(created.config).toMatchObject({
@@ -73,6 +81,45 @@ describe('proxmox:vm:create', () => {
         r => r.method === 'GET' && r.path === '/cluster/nextid',
       ),
     ).toBe(true);
+  });
+
+  it('announces the VM to the catalog once it is created', async () => {
+    const run = createTaskRun({ input });
+    await action().handler(run.ctx);
+    expect(events.publish).toHaveBeenCalledTimes(1);
+    expect(events.publish).toHaveBeenCalledWith({
+      topic: 'wombat.proxmox.vm',
+      eventPayload: {
+        instance: 'default',
+        vmid: vm()!.vmid,
+        change: 'created',
+      },
+    });
+  });
+
+  it('still succeeds when the announcement fails', async () => {
+    events.publish.mockRejectedValue(new Error('Service is shutting down'));
+    const run = createTaskRun({ input });
+    await action().handler(run.ctx);
+    expect(run.outputs.created).toBe(true);
+    expect(run.logs.map(l => l.message)).toContain(
+      `Could not announce that VM ${
+        vm()!.vmid
+      } was created; the catalog learns of it on its next scheduled read: Service is shutting down`,
+    );
+  });
+
+  it.each([
+    ['a bare group name', 'team-payments', 'wombat-owner.team-payments'],
+    ['a user', 'user:default/maria', 'wombat-owner-user.maria'],
+    [
+      'a name with capitals, as references ignore case',
+      'Group:default/Team-Payments',
+      'wombat-owner.team-payments',
+    ],
+  ])('tags the owner given as %s', async (_case, owner, tag) => {
+    await action().handler(createTaskRun({ input: { ...input, owner } }).ctx);
+    expect(vm()!.tags).toContain(tag);
   });
 
   it('adopts its own VM on a second run', async () => {
@@ -108,10 +155,11 @@ describe('proxmox:vm:create', () => {
     });
   });
 
-  it('makes no writes in a dry run', async () => {
+  it('makes no writes and announces nothing in a dry run', async () => {
     const run = createTaskRun({ input, isDryRun: true });
     await action().handler(run.ctx);
     expect(writes(systems.proxmox.requests)).toEqual([]);
+    expect(events.publish).not.toHaveBeenCalled();
     expect(run.outputs).toMatchObject({ vmid: 0, created: false });
   });
 
@@ -194,6 +242,21 @@ describe('proxmox:vm:create', () => {
       'tags[0] "Database" must be lowercase',
     ],
     [
+      'an owner that is not a group or user',
+      { owner: 'component:default/payments-api' },
+      'owner "component:default/payments-api" must be a Group or a User, not a component',
+    ],
+    [
+      'an owner outside the default namespace',
+      { owner: 'group:ops/team-payments' },
+      'owner "group:ops/team-payments" is in the namespace ops',
+    ],
+    [
+      'an owner that names no entity',
+      { owner: 'team payments' },
+      'owner "team payments" names no entity',
+    ],
+    [
       'an address without a prefix',
       { ipConfig: { cidr: '10.0.20.15' } },
       'ipConfig.cidr "10.0.20.15" is not an IPv4 address with a prefix',
@@ -215,6 +278,7 @@ describe('proxmox:vm:create', () => {
       message: expect.stringContaining(message),
     });
     expect(systems.proxmox.requests).toEqual([]);
+    expect(events.publish).not.toHaveBeenCalled();
   });
 
   it('refuses to shrink the disk before creating anything', async () => {

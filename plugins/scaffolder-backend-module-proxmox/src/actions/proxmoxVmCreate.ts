@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ProxmoxClientFactory } from '@wombat/plugin-wombat-node';
+import { announceVmChange } from '../proxmox/announceVmChange';
 import { findTemplate } from '../proxmox/findVm';
 import { planVm } from '../proxmox/planVm';
 import {
@@ -18,19 +20,22 @@ import { examples } from './proxmoxVmCreate.examples';
 
 /**
  * Clones a Proxmox template into a VM with cloud-init, sizes it, tags it as
- * Wombat's (and its project's), starts it and waits for its address.
+ * Wombat's (and its project's and owner's), starts it and waits for its
+ * address. With `events`, it then announces the VM on
+ * `PROXMOX_VM_EVENTS_TOPIC`, so the catalog lists it at once.
  *
  * @public
  */
 export function createProxmoxVmCreateAction(options: {
   proxmox: ProxmoxClientFactory;
+  events?: EventsService;
   timings?: Partial<VmTimings>;
 }) {
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
   return createTemplateAction({
     id: 'proxmox:vm:create',
     description:
-      'Clones a Proxmox VE template into a VM with cloud-init (user, SSH keys, IP), CPU, memory and a grown disk, tags it as created by Wombat and with its project, starts it and can wait for its IP. Idempotent: a VM of that name that Wombat made for the project is adopted.',
+      'Clones a Proxmox VE template into a VM with cloud-init (user, SSH keys, IP), CPU, memory and a grown disk, tags it as created by Wombat and with its project and owner, starts it and can wait for its IP; the catalog then lists it as a Resource. Idempotent: a VM of that name that Wombat made for the project is adopted.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -55,6 +60,13 @@ export function createProxmoxVmCreateAction(options: {
         project: z =>
           z
             .string({ description: 'The Wombat project the VM belongs to' })
+            .optional(),
+        owner: z =>
+          z
+            .string({
+              description:
+                'The owner of the VM in the catalog, a Group or User of the default namespace: an entity reference or a group name, e.g. group:default/team-payments; tags the VM wombat-owner.<name> (wombat-owner-user.<name> for a user)',
+            })
             .optional(),
         cores: z => z.number({ description: 'CPU cores' }).int().optional(),
         memoryMiB: z =>
@@ -195,6 +207,11 @@ export function createProxmoxVmCreateAction(options: {
         ctx.output('ipAddress', ip);
       }
       ctx.output('created', vm.created);
+      await announceVmChange(
+        options.events,
+        { instance: proxmox.name, vmid: vm.vmid, change: 'created' },
+        ctx.logger,
+      );
     },
   });
 }

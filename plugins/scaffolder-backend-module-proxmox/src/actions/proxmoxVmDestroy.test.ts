@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createTaskRun } from '@wombat/plugin-wombat-node-test-utils';
 import {
   TEST_TIMINGS,
@@ -8,9 +9,14 @@ import { createProxmoxVmDestroyAction } from './proxmoxVmDestroy';
 
 describe('proxmox:vm:destroy', () => {
   const systems = useFakeProxmox();
+  let events: ReturnType<typeof mockServices.events.mock>;
+  beforeEach(() => {
+    events = mockServices.events.mock();
+  });
   const action = () =>
     createProxmoxVmDestroyAction({
       proxmox: systems.clients,
+      events,
       timings: TEST_TIMINGS,
     });
 
@@ -59,6 +65,10 @@ describe('proxmox:vm:destroy', () => {
       'destroy-unreferenced-disks': '1',
     });
     expect(run.outputs).toEqual({ destroyed: true });
+    expect(events.publish).toHaveBeenCalledWith({
+      topic: 'wombat.proxmox.vm',
+      eventPayload: { instance: 'default', vmid: 101, change: 'destroyed' },
+    });
   });
 
   it('stops a VM that does not shut down in time', async () => {
@@ -130,6 +140,7 @@ describe('proxmox:vm:destroy', () => {
       const run = createTaskRun({ input: { ...input, ...inputChanges } });
       await expect(action().handler(run.ctx)).rejects.toThrow(message);
       expect(writes(systems.proxmox.requests)).toEqual([]);
+      expect(events.publish).not.toHaveBeenCalled();
       expect(exists()).toBe(true);
       expect(systems.proxmox.state.vms.find(v => v.vmid === 101)!.status).toBe(
         'running',
@@ -150,6 +161,7 @@ describe('proxmox:vm:destroy', () => {
     const run = createTaskRun({ input, isDryRun: true });
     await action().handler(run.ctx);
     expect(writes(systems.proxmox.requests)).toEqual([]);
+    expect(events.publish).not.toHaveBeenCalled();
     const lines = run.logs.map(l => l.message);
     expect(lines).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ProxmoxClientFactory } from '@wombat/plugin-wombat-node';
+import { announceVmChange } from '../proxmox/announceVmChange';
 import { destroyChecks, enforce } from '../proxmox/destroyChecks';
 import { shutDownAndDestroy } from '../proxmox/destroyVm';
 import { DEFAULT_TIMINGS, VmTimings } from '../proxmox/vmSteps';
@@ -8,11 +10,14 @@ import { examples } from './proxmoxVmDestroy.examples';
 
 /**
  * Destroys a VM Wombat created, after safety checks that are never bypassed.
+ * With `events`, it then announces the change on `PROXMOX_VM_EVENTS_TOPIC`,
+ * so the catalog drops the VM at once.
  *
  * @public
  */
 export function createProxmoxVmDestroyAction(options: {
   proxmox: ProxmoxClientFactory;
+  events?: EventsService;
   timings?: Partial<VmTimings>;
 }) {
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
@@ -140,6 +145,11 @@ export function createProxmoxVmDestroyAction(options: {
         },
       });
       ctx.output('destroyed', true);
+      await announceVmChange(
+        options.events,
+        { instance: proxmox.name, vmid, change: 'destroyed' },
+        ctx.logger,
+      );
     },
   });
 }

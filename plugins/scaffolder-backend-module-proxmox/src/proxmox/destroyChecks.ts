@@ -1,11 +1,11 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { ProxmoxVmConfig } from '@wombat/plugin-wombat-node';
 import {
   PRODUCTION_TAG,
+  ProxmoxVmConfig,
   WOMBAT_TAG,
   parseTags,
   projectTag,
-} from './wombatTags';
+} from '@wombat/plugin-wombat-node';
 
 /** One safety check of proxmox:vm:destroy and whether the VM passes it. */
 export interface DestroyCheck {

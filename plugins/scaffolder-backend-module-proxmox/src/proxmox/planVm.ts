@@ -1,7 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { explainInvalidDnsLabel } from '@wombat/plugin-wombat-common';
-import { parseSshPublicKey } from '@wombat/plugin-wombat-node';
-import { WOMBAT_TAG, explainInvalidTag, projectTag } from './wombatTags';
+import {
+  WOMBAT_TAG,
+  explainInvalidTag,
+  ownerTag,
+  parseSshPublicKey,
+  projectTag,
+} from '@wombat/plugin-wombat-node';
+import { vmOwnerFromInput } from './vmOwner';
 
 /** The action's input, as its schema parses it. */
 export interface VmInput {
@@ -10,6 +16,7 @@ export interface VmInput {
   template: string | number;
   name: string;
   project?: string;
+  owner?: string;
   cores?: number;
   memoryMiB?: number;
   diskGiB?: number;
@@ -71,6 +78,8 @@ export function planVm(input: VmInput): VmPlan {
     const reason = explainInvalidDnsLabel(input.project);
     if (reason) fail('project', `"${input.project}" ${reason}`);
   }
+  const owner =
+    input.owner !== undefined ? vmOwnerFromInput(input.owner) : undefined;
   checkInteger('cores', input.cores, 1, 512);
   checkInteger('memoryMiB', input.memoryMiB, 16, 4 * 1024 * 1024);
   checkInteger('diskGiB', input.diskGiB, 1, 64 * 1024);
@@ -136,6 +145,7 @@ export function planVm(input: VmInput): VmPlan {
   const tags = [
     WOMBAT_TAG,
     ...(input.project ? [projectTag(input.project)] : []),
+    ...(owner ? [ownerTag(owner)] : []),
     ...(input.tags ?? []),
   ];
 

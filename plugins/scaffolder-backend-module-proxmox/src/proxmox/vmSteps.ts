@@ -3,13 +3,15 @@ import { ConflictError, InputError } from '@backstage/errors';
 import {
   ProxmoxClient,
   ProxmoxClusterVm,
+  WOMBAT_TAG,
   encodeSshKeysParameter,
+  parseTags,
+  projectTag,
 } from '@wombat/plugin-wombat-node';
 import { bootDisk, diskSizeGiB } from './diskSize';
 import { findVmsNamed } from './findVm';
 import { VmPlan } from './planVm';
 import { logProgress } from './taskProgress';
-import { WOMBAT_TAG, parseTags, projectTag } from './wombatTags';
 
 /** How long Proxmox operations may take, and how often to look. */
 export interface VmTimings {
@@ -192,7 +194,7 @@ export async function startVm(
 
 /**
  * The VM's first IPv4 address as its guest agent reports it, waiting for
- * the agent to come up (it answers 500 until then).
+ * the agent to come up and the guest to get its address.
  */
 export async function waitForIp(
   proxmox: ProxmoxClient,
@@ -205,19 +207,10 @@ export async function waitForIp(
   let lastReport = started;
   for (;;) {
     try {
-      const interfaces = await proxmox.guestInterfaces(vm.node, vm.vmid);
-      const address = interfaces
-        .filter(i => i.name !== 'lo')
-        .flatMap(i => i['ip-addresses'] ?? [])
-        .find(
-          a =>
-            a['ip-address-type'] === 'ipv4' &&
-            !a['ip-address'].startsWith('127.') &&
-            !a['ip-address'].startsWith('169.254.'),
-        );
-      if (address) return address['ip-address'];
+      const address = await proxmox.guestIpv4(vm.node, vm.vmid);
+      if (address) return address;
     } catch {
-      // The guest agent is not up yet.
+      // Keep asking until the timeout, whatever the agent answers meanwhile.
     }
     const now = Date.now();
     if (now - started > timeoutMs) {

@@ -9,19 +9,30 @@ import { WOMBAT_API_VERSION } from './constants';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+/** The longest DNS-1123 label. @public */
+export const DNS_LABEL_MAX_LENGTH = 63;
+
 /**
  * Checks a DNS-1123 label, the rule for names that become GitLab paths,
  * Harbor projects and Kubernetes namespaces. Returns the reason it is not
- * one, or undefined when it is.
+ * one, or undefined when it is. `maxLength` lowers the limit of 63, for a
+ * name that other names are built from (`payments` for `payments-dev`).
  *
  * @public
  */
-export function explainInvalidDnsLabel(value: string): string | undefined {
+export function explainInvalidDnsLabel(
+  value: string,
+  options?: { maxLength?: number },
+): string | undefined {
+  const maxLength = Math.min(
+    options?.maxLength ?? DNS_LABEL_MAX_LENGTH,
+    DNS_LABEL_MAX_LENGTH,
+  );
   if (value.length === 0) {
     return 'must not be empty';
   }
-  if (value.length > 63) {
-    return `must be at most 63 characters long, it has ${value.length}`;
+  if (value.length > maxLength) {
+    return `must be at most ${maxLength} characters long, it has ${value.length}`;
   }
   if (!DNS_1123_LABEL.test(value)) {
     return 'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';

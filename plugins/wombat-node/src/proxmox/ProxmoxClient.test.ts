@@ -95,6 +95,34 @@ describe('ProxmoxClient', () => {
     ).rejects.toThrow('Proxmox task qmclone did not finish within 0 s');
   });
 
+  it("reads a VM's IPv4 from its guest agent, and none while the agent is down", async () => {
+    proxmox.state.vms.push({
+      vmid: 101,
+      node: 'pve1',
+      name: 'payments-db',
+      template: false,
+      status: 'running',
+      startedAt: Date.now() - 60_000,
+      tags: ['wombat'],
+      config: { agent: '1', net0: 'virtio=BC:24:11:00:01:10,bridge=vmbr0' },
+      ip: '10.0.0.2/24',
+    });
+    expect(await client().guestIpv4('pve1', 101)).toBe('10.0.0.2');
+
+    // Proxmox answers 500 while the agent is not running.
+    proxmox.state.vms[1].status = 'stopped';
+    expect(await client().guestIpv4('pve1', 101)).toBeUndefined();
+
+    proxmox.failNext({ method: 'GET', path: /agent/ }, 403);
+    await expect(client().guestIpv4('pve1', 101)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+  });
+
+  it('lists the configured instance names', () => {
+    expect(factory.instanceNames()).toEqual(['default']);
+  });
+
   it('encodes SSH keys the way the sshkeys parameter wants them', () => {
     expect(
       encodeSshKeysParameter(['ssh-ed25519 AAAA+/= a@b', 'ssh-rsa BBBB c']),

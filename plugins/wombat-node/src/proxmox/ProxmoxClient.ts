@@ -1,5 +1,6 @@
 import { errorForStatus } from '../errors';
 import { RetryOptions, fetchWithRetry } from '../retry';
+import { firstGuestIpv4 } from './guestAddress';
 import {
   ProxmoxClusterVm,
   ProxmoxGuestInterface,
@@ -82,6 +83,11 @@ export class ProxmoxClient {
 
   get name(): string {
     return this.instance.name;
+  }
+
+  /** The instance's address as configured, e.g. https://pve.example.com:8006. */
+  get url(): string {
+    return this.instance.url;
   }
 
   /** The node to use when an action names none. */
@@ -171,6 +177,27 @@ export class ProxmoxClient {
     return answer.result ?? [];
   }
 
+  /**
+   * The VM's first usable IPv4 address from its guest agent, or undefined
+   * while there is none. Proxmox answers 500 while the agent is not
+   * configured, not running or not answering: that is "no address yet", not
+   * a failure. Other failures throw.
+   */
+  async guestIpv4(node: string, vmid: number): Promise<string | undefined> {
+    const path = `${this.vmPath(node, vmid)}/agent/network-get-interfaces`;
+    const response = await this.send('GET', path);
+    if (response.status === 500) {
+      response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    const answer = await this.read<{ result?: ProxmoxGuestInterface[] }>(
+      response,
+      'GET',
+      path,
+    );
+    return firstGuestIpv4(answer.result ?? []);
+  }
+
   taskStatus(node: string, upid: string): Promise<ProxmoxTaskStatus> {
     // UPIDs contain ':', so they are encoded like any path segment.
     return this.call(
@@ -234,12 +261,20 @@ export class ProxmoxClient {
     path: string,
     params?: ProxmoxParams,
   ): Promise<T> {
+    return this.read(await this.send(method, path, params), method, path);
+  }
+
+  private send(
+    method: string,
+    path: string,
+    params?: ProxmoxParams,
+  ): Promise<Response> {
     const url = new URL(`${this.apiUrl}${path}`);
     const inQuery = method === 'GET' || method === 'DELETE';
     if (params && inQuery) {
       url.search = formBody(params).toString();
     }
-    const response = await fetchWithRetry(
+    return fetchWithRetry(
       () =>
         fetch(url, {
           method,
@@ -254,6 +289,13 @@ export class ProxmoxClient {
         }),
       this.retry,
     );
+  }
+
+  private async read<T>(
+    response: Response,
+    method: string,
+    path: string,
+  ): Promise<T> {
     if (!response.ok) {
       throw errorForStatus(
         response.status,

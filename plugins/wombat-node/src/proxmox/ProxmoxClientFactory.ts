@@ -34,6 +34,11 @@ export class ProxmoxClientFactory {
     >,
   ) {}
 
+  /** The names of the instances in `wombat.proxmox.instances`. */
+  instanceNames(): string[] {
+    return this.instances.names();
+  }
+
   /** The client for the instance of that name (default: `default`). */
   forInstance(name?: string): ProxmoxClient {
     return this.instances.get(name);

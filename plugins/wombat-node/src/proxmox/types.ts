@@ -1,5 +1,7 @@
 /** A VM as /cluster/resources lists it. @public */
 export interface ProxmoxClusterVm {
+  /** `qemu` for a VM, `lxc` for a container: `type=vm` lists both. */
+  type?: 'qemu' | 'lxc' | string;
   vmid: number;
   name?: string;
   node: string;
