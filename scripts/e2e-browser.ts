@@ -126,6 +126,7 @@ async function main() {
     await link.click();
     await page.getByRole('heading', { name: 'Orders' }).first().waitFor();
     await page.getByText('orders-dev').first().waitFor();
+    await page.getByRole('link', { name: 'Registry (Harbor)' }).waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, '8-project-page');
     log("the new project's page shows it, with its environment");

@@ -188,6 +188,16 @@ async function newProject(rig: GoldenPathRig) {
   assert.deepEqual(relationsOf(project, 'deploysTo'), [
     'cluster:default/dev-eu',
   ]);
+  assert.deepEqual(
+    project.metadata.links.map((link: any) => [link.title, link.url]),
+    [
+      ['Repository', `${rig.sandbox.urls.gitlab}/checkout/checkout`],
+      [
+        'Registry (Harbor)',
+        `${rig.sandbox.urls.harbor}/harbor/projects/${registry.project_id}/repositories`,
+      ],
+    ],
+  );
   assert.deepEqual(task.output.created, {
     repository: true,
     registry: true,
