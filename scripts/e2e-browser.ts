@@ -129,7 +129,7 @@ async function main() {
     await page.getByRole('link', { name: 'Registry (Harbor)' }).waitFor();
     await page.waitForLoadState('networkidle');
     await shot(page, '8-project-page');
-    log("the new project's page shows it, with its environment");
+    log("the new project's page shows it, its environment and its links");
 
     const state = rig.sandbox.state();
     assert.ok(
