@@ -21,7 +21,10 @@ describe('app-config.yaml', () => {
     const expected = sandboxAppConfig(urls, 'pve1');
 
     expect(config.integrations).toEqual(expected.integrations);
-    const { rbac: _rbac, ...systems } = config.wombat;
-    expect(systems).toEqual(expected.wombat);
+    for (const system of ['harbor', 'rancher', 'proxmox'] as const) {
+      expect(config.wombat[system].instances).toEqual(
+        expected.wombat[system].instances,
+      );
+    }
   });
 });

@@ -7,5 +7,4 @@
 export { catalogModuleWombat as default } from './module';
 export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 export { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
-export { ANNOTATION_PROXMOX_IP } from './provider/annotations';
 export { isInProject } from './permissions/isInProject';

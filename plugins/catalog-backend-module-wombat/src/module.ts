@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { wombatProjectTemplatePermission } from '@wombat/plugin-wombat-common';
 import { isInProject } from './permissions/isInProject';
 import { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 import { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
@@ -45,6 +46,8 @@ export const catalogModuleWombat = createBackendModule({
           }),
         );
         permissionsRegistry.addPermissionRules([isInProject]);
+        // Decided on Project entities, so the catalog lists it among its own.
+        permissionsRegistry.addPermissions([wombatProjectTemplatePermission]);
       },
     });
   },

@@ -17,6 +17,12 @@ export const ANNOTATION_PROXMOX_NODE = 'wombat.dev/proxmox-node';
 export const ANNOTATION_PROXMOX_VMID = 'wombat.dev/proxmox-vmid';
 
 /**
+ * The IPv4 address a VM's guest agent reported when the catalog last read
+ * the VM; absent while it is stopped or has no address yet. @public
+ */
+export const ANNOTATION_PROXMOX_IP = 'wombat.dev/proxmox-ip';
+
+/**
  * The catalog permission rule that matches the entities of given projects:
  * the Project entities themselves and everything annotated with them.
  * Params: `{ projects: string[] }`, full project entity refs.

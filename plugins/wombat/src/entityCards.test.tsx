@@ -38,7 +38,7 @@ const payments: Entity = {
   },
   relations: [
     { type: 'projectHasPart', targetRef: 'component:default/payments-api' },
-    { type: 'projectHasPart', targetRef: 'resource:default/payments-db-vm' },
+    { type: 'projectHasPart', targetRef: 'resource:default/payments-db' },
   ],
 };
 
@@ -57,7 +57,7 @@ const paymentsApi: Entity = {
 const paymentsVm: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
-  metadata: { name: 'payments-db-vm', namespace: 'default' },
+  metadata: { name: 'payments-db', namespace: 'default' },
   spec: { type: 'virtual-machine' },
 };
 

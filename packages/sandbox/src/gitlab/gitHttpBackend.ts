@@ -17,6 +17,11 @@ export function runGitHttpBackend(
     query: string;
     /** Set for authenticated requests; git enables receive-pack only then. */
     remoteUser?: string;
+    /**
+     * Runs when git has exited, before the response ends: what it changes
+     * is in place by the time the client sees its push succeed.
+     */
+    beforeEnd?: (exitCode: number) => Promise<void>;
   },
 ): Promise<number> {
   return new Promise(resolve => {
@@ -70,13 +75,18 @@ export function runGitHttpBackend(
     });
     const stderr: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('close', code => {
+    child.on('close', async code => {
+      const exitCode = code ?? 1;
       if (!headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.write(Buffer.concat(stderr));
       }
-      res.end();
-      resolve(code ?? 1);
+      try {
+        await options.beforeEnd?.(exitCode);
+      } finally {
+        res.end();
+        resolve(exitCode);
+      }
     });
   });
 }

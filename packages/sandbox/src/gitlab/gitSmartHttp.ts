@@ -59,15 +59,17 @@ export async function serveGitRequest(
   if (isPush) {
     await writeProtectedBranchRules(gitDir, project);
   }
-  const code = await runGitHttpBackend(req, res, {
+  await runGitHttpBackend(req, res, {
     projectRoot: repositories.projectRoot,
     pathInfo: `/${project.id}.git/${endpoint}`,
     query: url.search.replace(/^\?/, ''),
     remoteUser: authenticated ? gitlab.state.users[0].username : undefined,
+    beforeEnd: async code => {
+      if (endpoint === 'git-receive-pack' && code === 0) {
+        await afterPush(project, repositories);
+      }
+    },
   });
-  if (endpoint === 'git-receive-pack' && code === 0) {
-    await afterPush(project, repositories);
-  }
 }
 
 async function afterPush(

@@ -8,11 +8,11 @@ import {
 import {
   ANNOTATION_PROJECT,
   ANNOTATION_PROXMOX_INSTANCE,
+  ANNOTATION_PROXMOX_IP,
   ANNOTATION_PROXMOX_NODE,
   ANNOTATION_PROXMOX_VMID,
 } from '@wombat/plugin-wombat-common';
 import { parseTags, readWombatTags } from '@wombat/plugin-wombat-node';
-import { ANNOTATION_PROXMOX_IP } from './annotations';
 
 /** A Wombat VM as the provider read it. */
 export interface WombatVm {
