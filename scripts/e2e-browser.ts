@@ -123,8 +123,14 @@ async function main() {
     await shot(page, '7-task-done');
     log('the task ran every step');
 
+    // The catalog takes in the registered Project on its own time; a person
+    // would reload until it is there, the test asks the API first.
+    await rig.waitForEntity('project:default/orders');
     await link.click();
-    await page.getByRole('heading', { name: 'Orders' }).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Orders', exact: true })
+      .first()
+      .waitFor();
     await page.getByText('orders-dev').first().waitFor();
     await page.getByRole('link', { name: 'Registry (Harbor)' }).waitFor();
     await page.waitForLoadState('networkidle');
