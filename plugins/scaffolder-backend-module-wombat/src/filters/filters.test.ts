@@ -43,6 +43,25 @@ describe('wombatHarborMembers', () => {
     ]);
   });
 
+  it('keeps the owner project admin when it is listed as a member too', () => {
+    expect(
+      wombatHarborMembers.filter(
+        [{ member: 'group:default/team-payments', role: 'developer' }],
+        owner,
+      ),
+    ).toEqual([{ group: 'team-payments', role: 'projectAdmin' }]);
+    // A member whose name merely ends like the owner's is not the owner.
+    expect(
+      wombatHarborMembers.filter(
+        [{ member: 'group:default/payments', role: 'developer' }],
+        'group:default/team-payments',
+      ),
+    ).toEqual([
+      { group: 'team-payments', role: 'projectAdmin' },
+      { group: 'payments', role: 'developer' },
+    ]);
+  });
+
   it('works without an owner', () => {
     expect(
       wombatHarborMembers.filter(

@@ -15,6 +15,8 @@ export interface ResolvedMember {
   kind: 'user' | 'group';
   name: string;
   role: ProjectRole;
+  /** The project's owner, whom some systems give more than a manager. */
+  isOwner: boolean;
 }
 
 const RANK: Record<ProjectRole, number> = {
@@ -33,11 +35,13 @@ export function resolveMembers(
   members: ProjectMember[] | undefined,
   owner?: string,
 ): ResolvedMember[] {
-  const entries: ProjectMember[] = [
-    ...(owner ? [{ member: owner, role: 'manager' as const }] : []),
+  const entries: Array<ProjectMember & { isOwner?: boolean }> = [
+    ...(owner
+      ? [{ member: owner, role: 'manager' as const, isOwner: true }]
+      : []),
     ...(members ?? []),
   ];
-  const resolved = entries.map(({ member, role }) => {
+  const resolved = entries.map(({ member, role, isOwner = false }) => {
     const ref = parseEntityRef(member, { defaultKind: 'user' });
     const kind = ref.kind.toLocaleLowerCase('en-US');
     if (kind !== 'user' && kind !== 'group') {
@@ -45,7 +49,7 @@ export function resolveMembers(
         `Project member ${member} is a ${ref.kind}, not a User or Group`,
       );
     }
-    return { kind, name: ref.name, role } as ResolvedMember;
+    return { kind, name: ref.name, role, isOwner } as ResolvedMember;
   });
   // One entry per member, with the highest of its roles.
   const byMember = new Map<string, ResolvedMember>();
@@ -53,11 +57,20 @@ export function resolveMembers(
     const key = `${member.kind}:${member.name}`;
     const known = byMember.get(key);
     if (!known || RANK[member.role] > RANK[known.role]) {
-      byMember.set(key, member);
+      byMember.set(key, {
+        ...member,
+        isOwner: member.isOwner || !!known?.isOwner,
+      });
+    } else if (member.isOwner) {
+      known.isOwner = true;
     }
   }
   return [...byMember.values()];
 }
+
+/** The zod shape of the filters' owner argument. */
+export const ownerArgument = (z: typeof import('zod/v3').z) =>
+  z.string().describe('The owner group ref').optional();
 
 /** The zod shape of the filters' member argument. */
 export const membersArgument = (z: typeof import('zod/v3').z) =>

@@ -1,6 +1,7 @@
 import { createTemplateFilter } from '@backstage/plugin-scaffolder-node/alpha';
 import {
   membersArgument,
+  ownerArgument,
   resolveMembers,
   type ProjectMember,
   type ProjectRole,
@@ -24,10 +25,7 @@ export const wombatHarborMembers = createTemplateFilter({
   schema: z =>
     z
       .function()
-      .args(
-        membersArgument(z),
-        z.string().describe('The owner group ref').optional(),
-      )
+      .args(membersArgument(z), ownerArgument(z))
       .returns(
         z.array(
           z.object({
@@ -47,11 +45,7 @@ export const wombatHarborMembers = createTemplateFilter({
   ],
   filter: (members: ProjectMember[], owner?: string) =>
     resolveMembers(members, owner).map(member => {
-      const isOwner =
-        owner !== undefined &&
-        member.kind === 'group' &&
-        owner.endsWith(`/${member.name}`);
-      const role = isOwner ? 'projectAdmin' : ROLES[member.role];
+      const role = member.isOwner ? 'projectAdmin' : ROLES[member.role];
       return member.kind === 'user'
         ? { username: member.name, role }
         : { group: member.name, role };

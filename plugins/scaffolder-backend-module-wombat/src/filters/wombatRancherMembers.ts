@@ -1,6 +1,7 @@
 import { createTemplateFilter } from '@backstage/plugin-scaffolder-node/alpha';
 import {
   membersArgument,
+  ownerArgument,
   resolveMembers,
   type ProjectMember,
   type ProjectRole,
@@ -33,10 +34,7 @@ export function createWombatRancherMembersFilter(
     schema: z =>
       z
         .function()
-        .args(
-          membersArgument(z),
-          z.string().describe('The owner group ref').optional(),
-        )
+        .args(membersArgument(z), ownerArgument(z))
         .returns(
           z.array(z.object({ principal: z.string(), role: z.string() })),
         ),
