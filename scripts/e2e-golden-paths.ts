@@ -94,6 +94,10 @@ async function newProject(rig: GoldenPathRig) {
   assert.equal(variables.HARBOR_USERNAME.value, 'robot$checkout+ci');
   assert.equal(variables.HARBOR_PASSWORD.masked, true);
   assert.equal(variables.HARBOR_PROJECT.value, 'checkout');
+  assert.equal(
+    variables.HARBOR_REGISTRY.value,
+    new URL(rig.sandbox.urls.harbor).host,
+  );
   const ciRobot = state.harbor.robots.find(r => r.name === 'robot$checkout+ci');
   assert.ok(ciRobot, 'the Harbor CI robot exists');
   assert.equal(variables.HARBOR_PASSWORD.value, ciRobot.secret);

@@ -101,7 +101,6 @@ export async function startGoldenPathRig(options: {
       defaultEnvironment: {
         parameters: {
           gitlabHost: new URL(sandbox.urls.gitlab).host,
-          harborRegistry: new URL(sandbox.urls.harbor).host,
         },
       },
     },

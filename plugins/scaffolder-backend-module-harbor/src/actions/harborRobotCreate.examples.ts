@@ -19,6 +19,7 @@ export const examples: TemplateExample[] = [
               projectId: '${{ steps.repo.output.projectId }}',
               usernameKey: 'HARBOR_USERNAME',
               passwordKey: 'HARBOR_PASSWORD',
+              registryKey: 'HARBOR_REGISTRY',
             },
           },
         },

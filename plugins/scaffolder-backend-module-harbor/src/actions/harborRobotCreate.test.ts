@@ -66,6 +66,7 @@ describe('harbor:robot:create', () => {
       raw: true,
     });
     expect(run.outputs).toEqual({
+      registry: 'harbor.example.com',
       robotName: 'robot$payments+ci',
       created: true,
     });
@@ -85,10 +86,54 @@ describe('harbor:robot:create', () => {
     expect(writes(systems.harbor.requests.slice(harborBefore))).toEqual([]);
     expect(writes(systems.gitlab.requests.slice(gitlabBefore))).toEqual([]);
     expect(second.outputs).toEqual({
+      registry: 'harbor.example.com',
       robotName: 'robot$payments+ci',
       created: false,
     });
     expect(robots()).toHaveLength(1);
+  });
+
+  it("puts the registry's host, from the instance's url, into registryKey", async () => {
+    const withRegistry = {
+      ...input,
+      gitlabVariables: {
+        ...input.gitlabVariables,
+        registryKey: 'HARBOR_REGISTRY',
+      },
+    };
+    await action().handler(createTaskRun({ input: withRegistry }).ctx);
+    expect(variables().HARBOR_REGISTRY).toMatchObject({
+      value: 'harbor.example.com',
+      masked: false,
+    });
+
+    // Once there, a second run leaves it alone; a stale value is replaced
+    // without giving the adopted robot a new secret.
+    const gitlabBefore = systems.gitlab.requests.length;
+    await action().handler(createTaskRun({ input: withRegistry }).ctx);
+    expect(writes(systems.gitlab.requests.slice(gitlabBefore))).toEqual([]);
+    const secret = robots()[0].secret;
+    variables().HARBOR_REGISTRY.value = 'old-registry.example.com';
+    await action().handler(createTaskRun({ input: withRegistry }).ctx);
+    expect(variables().HARBOR_REGISTRY.value).toBe('harbor.example.com');
+    expect(robots()[0].secret).toBe(secret);
+  });
+
+  it('refuses a registryKey that is not a variable name or repeats another key', async () => {
+    const key = (registryKey: string) =>
+      createTaskRun({
+        input: {
+          ...input,
+          gitlabVariables: { ...input.gitlabVariables, registryKey },
+        },
+      }).ctx;
+    await expect(action().handler(key('HARBOR-REGISTRY'))).rejects.toThrow(
+      /gitlabVariables.registryKey "HARBOR-REGISTRY"/,
+    );
+    await expect(action().handler(key('HARBOR_USERNAME'))).rejects.toThrow(
+      'gitlabVariables.usernameKey, passwordKey and registryKey must differ',
+    );
+    expect(robots()).toEqual([]);
   });
 
   it('reports a robot with other rights as a conflict', async () => {

@@ -7,7 +7,10 @@ import {
   requireHarborProject,
 } from '@wombat/plugin-wombat-node';
 import { ensureRobot } from '../harbor/ensureRobot';
-import { GitLabDelivery } from '../harbor/gitlabDelivery';
+import {
+  GitLabDelivery,
+  deliverRegistryToGitLab,
+} from '../harbor/gitlabDelivery';
 import { checkHarborName } from './inputErrors';
 import { instanceInput } from './instanceInput';
 import { examples } from './harborRobotCreate.examples';
@@ -18,17 +21,19 @@ function checkDelivery(delivery: GitLabDelivery | undefined): GitLabDelivery {
       'gitlabVariables is required: a robot secret is shown only once and must be delivered somewhere',
     );
   }
-  for (const field of ['usernameKey', 'passwordKey'] as const) {
-    const reason = explainInvalidGitLabVariableKey(delivery[field]);
+  for (const field of ['usernameKey', 'passwordKey', 'registryKey'] as const) {
+    const key = delivery[field];
+    if (key === undefined) continue;
+    const reason = explainInvalidGitLabVariableKey(key);
     if (reason) {
-      throw new InputError(
-        `gitlabVariables.${field} "${delivery[field]}" ${reason}`,
-      );
+      throw new InputError(`gitlabVariables.${field} "${key}" ${reason}`);
     }
   }
-  if (delivery.usernameKey === delivery.passwordKey) {
+  const keys = [delivery.usernameKey, delivery.passwordKey];
+  if (delivery.registryKey !== undefined) keys.push(delivery.registryKey);
+  if (new Set(keys).size !== keys.length) {
     throw new InputError(
-      'gitlabVariables.usernameKey and passwordKey must differ',
+      'gitlabVariables.usernameKey, passwordKey and registryKey must differ',
     );
   }
   return delivery;
@@ -95,6 +100,12 @@ export function createHarborRobotCreateAction(options: {
                 passwordKey: z.string({
                   description: 'Variable that receives the secret (masked)',
                 }),
+                registryKey: z
+                  .string({
+                    description:
+                      "Variable that receives the registry's host, for docker login and image names",
+                  })
+                  .optional(),
                 environmentScope: z
                   .string({ description: 'Environment scope; default *' })
                   .optional(),
@@ -113,6 +124,11 @@ export function createHarborRobotCreateAction(options: {
             .optional(),
       },
       output: {
+        registry: z =>
+          z.string({
+            description:
+              "The registry's host, e.g. harbor.example.com, from the instance's url",
+          }),
         robotName: z =>
           z.string({
             description: 'The robot as Harbor names it, e.g. robot$payments+ci',
@@ -153,6 +169,7 @@ export function createHarborRobotCreateAction(options: {
         ctx.logger.info(
           `Dry run: would create or adopt Harbor robot ${name} in ${project} and store its credentials in GitLab project ${delivery.projectId}`,
         );
+        ctx.output('registry', harbor.registry);
         ctx.output('robotName', `robot$${project}+${name}`);
         ctx.output('created', false);
         return;
@@ -173,6 +190,26 @@ export function createHarborRobotCreateAction(options: {
             logger: ctx.logger,
           }),
       });
+      const { registryKey } = delivery;
+      if (registryKey) {
+        await ctx.checkpoint({
+          key: [
+            'wombat.gitlab',
+            gitlab.host,
+            delivery.projectId,
+            'variable',
+            registryKey,
+            delivery.environmentScope ?? '*',
+          ].join(':'),
+          fn: () =>
+            deliverRegistryToGitLab(
+              options.gitlab,
+              { ...delivery, registryKey },
+              harbor.registry,
+            ),
+        });
+      }
+      ctx.output('registry', harbor.registry);
       ctx.output('robotName', robot.robotName);
       ctx.output('created', robot.created);
     },

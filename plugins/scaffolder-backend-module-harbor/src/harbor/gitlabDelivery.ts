@@ -10,6 +10,8 @@ export interface GitLabDelivery {
   projectId: number | string;
   usernameKey: string;
   passwordKey: string;
+  /** Receives the registry's host, for `docker login` and image names. */
+  registryKey?: string;
   environmentScope?: string;
   protected?: boolean;
 }
@@ -26,6 +28,37 @@ export async function isDeliveredToGitLab(
     findProjectVariable(api, target.projectId, target.passwordKey, scope),
   ]);
   return Boolean(username && password);
+}
+
+/**
+ * Puts the registry's host into its variable, unless it holds it already.
+ * Not a secret, and not tied to the robot: a robot that is adopted keeps
+ * its secret while this is still brought up to date.
+ */
+export async function deliverRegistryToGitLab(
+  gitlab: GitLabClientFactory,
+  target: GitLabDelivery & { registryKey: string },
+  registry: string,
+): Promise<'created' | 'updated' | 'kept'> {
+  const { api } = gitlab.forHost(target.host);
+  const environmentScope = target.environmentScope ?? '*';
+  const existing = await findProjectVariable(
+    api,
+    target.projectId,
+    target.registryKey,
+    environmentScope,
+  );
+  if (existing?.value === registry) {
+    return 'kept';
+  }
+  return upsertProjectVariable(api, target.projectId, {
+    key: target.registryKey,
+    value: registry,
+    masked: false,
+    raw: true,
+    protected: target.protected ?? false,
+    environmentScope,
+  });
 }
 
 /**

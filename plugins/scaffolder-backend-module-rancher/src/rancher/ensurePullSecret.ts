@@ -40,7 +40,7 @@ export async function ensurePullSecret(options: {
   logger: LoggerService;
 }): Promise<{ robotName: string; created: boolean }> {
   const { kubernetes, harbor, namespace, secretName, logger } = options;
-  const registry = new URL(harbor.url).host;
+  const { registry } = harbor;
   const project = await requireHarborProject(harbor, options.harborProject);
   const existing = await kubernetes.readSecret(namespace, secretName);
   const holds = registryUser(existing?.data, registry);

@@ -79,6 +79,14 @@ export class HarborClient {
     return this.instance.url.replace(/\/+$/, '');
   }
 
+  /**
+   * The registry's host, as `docker login` and image names use it, e.g.
+   * `harbor.example.com`: the web address's host (and port).
+   */
+  get registry(): string {
+    return new URL(this.instance.url).host;
+  }
+
   /** Whether a project of exactly this name exists (HEAD, not a fuzzy search). */
   async projectExists(name: string): Promise<boolean> {
     const response = await this.send('HEAD', '/projects', {
