@@ -56,6 +56,21 @@ function writeSmokeConfig() {
   const config = {
     app: { baseUrl },
     backend: { baseUrl, listen: { port }, database },
+    // No Proxmox answers here, whether or not a sandbox runs on this
+    // machine, so the catalog holds no VMs and the parts below are exact.
+    wombat: {
+      proxmox: {
+        instances: [
+          {
+            name: 'default',
+            url: 'http://127.0.0.1:1',
+            tokenId: 'smoke@pve!smoke',
+            tokenSecret: 'smoke-test',
+            node: 'pve1',
+          },
+        ],
+      },
+    },
     catalog: {
       locations: [
         {
@@ -180,7 +195,7 @@ async function main() {
           relations(
             p.find(e => e.metadata.name === 'payments'),
             'projectHasPart',
-          ).length >= 2 &&
+          ).length === 2 &&
           relations(
             c.find(e => e.metadata.name === 'dev-eu'),
             'deploymentTargetOf',
@@ -207,12 +222,8 @@ async function main() {
       ['cluster:default/dev-eu', 'cluster:default/prod-eu'],
       'payments clusters',
     );
-    // The payments-db VM comes from Proxmox through the catalog module's VM
-    // provider: a part only when a sandbox happens to run beside the test.
     expectEqual(
-      relations(payments, 'projectHasPart').filter(
-        ref => ref !== 'resource:default/payments-db',
-      ),
+      relations(payments, 'projectHasPart'),
       ['component:default/invoice-worker', 'component:default/payments-api'],
       'payments parts',
     );
