@@ -9,3 +9,4 @@ export * from './kinds';
 export * from './annotations';
 export * from './relations';
 export * from './permissions';
+export * from './projects';

@@ -55,6 +55,7 @@ export type {
 
 export { createTaskRun } from './scaffolder/createTaskRun';
 export type { CapturedLog, TaskRun } from './scaffolder/createTaskRun';
+export { createFakeUserInfo } from './scaffolder/fakeUserInfo';
 
 export { createFakeRancher } from './rancher/FakeRancher';
 export type { FakeRancher, FakeRancherOptions } from './rancher/FakeRancher';

@@ -8,6 +8,7 @@
  */
 
 export * from './retry';
+export * from './actions';
 export { GitLabClientFactory } from './gitlab/GitLabClientFactory';
 export type { GitLabApi, GitLabClient } from './gitlab/GitLabClientFactory';
 export { createGitLabRequesterFn } from './gitlab/gitlabRequester';

@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { JsonObject, JsonValue } from '@backstage/types';
@@ -55,6 +58,11 @@ export function createTaskRun(options: {
   isDryRun?: boolean;
   workspacePath?: string;
   checkpoints?: Map<string, JsonValue>;
+  /**
+   * Who started the task: a user (`mockCredentials.user('user:default/kim')`)
+   * or a service. Default: `mockCredentials.user()`.
+   */
+  credentials?: BackstageCredentials;
 }): TaskRun {
   const checkpoints = options.checkpoints ?? new Map<string, JsonValue>();
   const workspacePath =
@@ -79,7 +87,8 @@ export function createTaskRun(options: {
     },
     createTemporaryDirectory: async () =>
       mkdtempSync(join(tmpdir(), 'wombat-task-tmp-')),
-    getInitiatorCredentials: async () => mockCredentials.user(),
+    getInitiatorCredentials: async () =>
+      options.credentials ?? mockCredentials.user(),
     task: { id: 'test-task' },
     step: { id: 'test-step', name: 'test step' },
   };

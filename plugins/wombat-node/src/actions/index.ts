@@ -1,0 +1,14 @@
+export { ProjectGuard } from './ProjectGuard';
+export type {
+  ProjectGuardAct,
+  ProjectRequester,
+  ProjectScope,
+} from './ProjectGuard';
+export { claimExisting, requireAdmin } from './ownership';
+export type { OwnershipVerdict } from './ownership';
+export {
+  adoptInput,
+  checkpointKey,
+  instanceInput,
+  projectInput,
+} from './inputs';
