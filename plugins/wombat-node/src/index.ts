@@ -34,4 +34,6 @@ export * from './proxmox/events';
 export { firstGuestIpv4 } from './proxmox/guestAddress';
 export * from './harbor/robotPermissions';
 export * from './harbor/projectRobots';
+export * from './harbor/robotBinding';
+export * from './harbor/harborProjectStamp';
 export { requireProject as requireHarborProject } from './harbor/requireProject';
