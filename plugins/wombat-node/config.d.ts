@@ -20,6 +20,18 @@ export interface Config {
          */
         password: string;
       }>;
+      /** What `harbor:webhook:create` may point Harbor's webhooks at. */
+      webhooks?: {
+        /**
+         * Address prefixes, e.g. `https://deployer.example.com/hooks/`, that
+         * project developers may use as webhook targets. Harbor posts from
+         * inside the platform's network, so any other address, and every
+         * address while this is empty or unset, is for platform admins only.
+         * Addresses are compared after normalising them (`new URL(x).href`);
+         * end a prefix with `/` to allow only what lies below a path.
+         */
+        allowedTargets?: string[];
+      };
     };
     /** Rancher servers whose clusters get projects and namespaces. */
     rancher?: {
@@ -53,6 +65,37 @@ export interface Config {
         tokenSecret: string;
         /** The node VMs go to when an action names none. */
         node?: string;
+        /**
+         * What users who are not platform admins may ask `proxmox:vm:create`
+         * for on this instance. Without it, only platform admins create VMs
+         * here. Static addresses are for admins only: others get DHCP.
+         */
+        allowed?: {
+          /**
+           * Templates that may be cloned, by name or VMID, e.g.
+           * `[ubuntu-24.04-cloud, 9000]`.
+           */
+          templates: Array<string | number>;
+          /**
+           * Networks the first interface may use. An entry without `vlan`
+           * allows the bridge untagged only. Without a `network` input the
+           * VM keeps its template's interface.
+           */
+          networks: Array<{
+            /** A Linux bridge, e.g. `vmbr0`. */
+            bridge: string;
+            /** The VLAN tag, 1 to 4094. */
+            vlan?: number;
+          }>;
+          /** Resource pools VMs may be put into; without it, none may be named. */
+          pools?: string[];
+          /** The most CPU cores a VM may get. */
+          maxCores: number;
+          /** The most memory a VM may get, in MiB. */
+          maxMemoryMiB: number;
+          /** The largest boot disk a VM may get, in GiB. */
+          maxDiskGiB: number;
+        };
       }>;
     };
   };

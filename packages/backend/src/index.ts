@@ -1,11 +1,13 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { guestSignIn } from './guestSignIn';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Guest sign-in for local development only; see guestSignIn.ts.
+backend.add(guestSignIn);
 // Username and password sign-in against LDAP (auth.providers.ldap).
 backend.add(import('@wombat/plugin-auth-backend-module-ldap-provider'));
 
@@ -20,13 +22,14 @@ backend.add(import('@wombat/plugin-catalog-backend-module-wombat'));
 backend.add(import('@backstage/plugin-catalog-backend-module-ldap'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
-// Backstage's own GitLab actions (publish:gitlab, ...) beside Wombat's.
-backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+// Wombat's actions only: Backstage's own GitLab module acts with the
+// integration's token on whatever a step names (group access, project
+// access tokens, pushes), which no project-scoped check can bound.
 backend.add(import('@wombat/plugin-scaffolder-backend-module-gitlab'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-harbor'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-rancher'));
 backend.add(import('@wombat/plugin-scaffolder-backend-module-proxmox'));
-// Template filters of the golden paths (templates/).
+// Template filters of the golden paths (templates/) and wombat:catalog:register.
 backend.add(import('@wombat/plugin-scaffolder-backend-module-wombat'));
 
 backend.add(import('@backstage/plugin-permission-backend'));

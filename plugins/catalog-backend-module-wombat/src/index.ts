@@ -8,3 +8,4 @@ export { catalogModuleWombat as default } from './module';
 export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 export { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
 export { isInProject } from './permissions/isInProject';
+export { WombatLocationProvider } from './locations/WombatLocationProvider';

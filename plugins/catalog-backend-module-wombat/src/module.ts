@@ -5,14 +5,16 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { wombatProjectTemplatePermission } from '@wombat/plugin-wombat-common';
+import { WombatLocationProvider } from './locations/WombatLocationProvider';
 import { isInProject } from './permissions/isInProject';
 import { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 import { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
 
 /**
  * Teaches the catalog Wombat's Project and Cluster kinds, the permission
- * rule that matches a project's entities, and keeps the VMs Wombat made in
- * each Proxmox VE instance in the catalog.
+ * rule that matches a project's entities and the locations the golden paths
+ * register, and keeps the VMs Wombat made in each Proxmox VE instance in the
+ * catalog.
  *
  * @public
  */
@@ -38,6 +40,7 @@ export const catalogModuleWombat = createBackendModule({
         events,
       }) {
         catalog.addProcessor(new WombatEntitiesProcessor());
+        catalog.addEntityProvider(new WombatLocationProvider(events, logger));
         catalog.addEntityProvider(
           WombatProxmoxVmProvider.fromConfig(config, {
             logger,

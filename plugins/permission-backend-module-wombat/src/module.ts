@@ -38,7 +38,12 @@ export const permissionModuleWombatPolicy = createBackendModule({
         catalog,
       }) {
         const rbac = readRbacConfig(config);
-        const loader = new ProjectDirectoryLoader(catalog, auth, logger);
+        const loader = new ProjectDirectoryLoader(
+          catalog,
+          auth,
+          logger,
+          rbac.maxDirectoryAgeSeconds,
+        );
         // Every replica keeps its own copy, so the task runs on each of them.
         await scheduler.scheduleTask({
           id: 'wombat-rbac-project-directory',

@@ -3,8 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { GitLabClientFactory } from '@wombat/plugin-wombat-node';
+import { GitLabClientFactory, ProjectGuard } from '@wombat/plugin-wombat-node';
 import { createGitLabProjectCreateAction } from './actions/gitlabProjectCreate';
 
 /**
@@ -21,12 +22,16 @@ export const scaffolderModuleWombatGitLab = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog, auth, userInfo }) {
         scaffolder.addActions(
           createGitLabProjectCreateAction({
             integrations: ScmIntegrations.fromConfig(config),
             gitlab: GitLabClientFactory.fromConfig(config),
+            guard: ProjectGuard.fromConfig(config, { catalog, auth, userInfo }),
             config,
           }),
         );

@@ -2,14 +2,17 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   GitLabClientFactory,
   HarborClientFactory,
+  ProjectGuard,
 } from '@wombat/plugin-wombat-node';
 import { createHarborProjectCreateAction } from './actions/harborProjectCreate';
 import { createHarborRobotCreateAction } from './actions/harborRobotCreate';
 import { createHarborWebhookCreateAction } from './actions/harborWebhookCreate';
+import { WebhookTargetAllowList } from './harbor/webhookTargets';
 
 /**
  * Wombat's Harbor actions for the scaffolder.
@@ -24,16 +27,29 @@ export const scaffolderModuleWombatHarbor = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog, auth, userInfo }) {
         const harbor = HarborClientFactory.fromConfig(config);
+        const guard = ProjectGuard.fromConfig(config, {
+          catalog,
+          auth,
+          userInfo,
+        });
         scaffolder.addActions(
-          createHarborProjectCreateAction({ harbor }),
+          createHarborProjectCreateAction({ harbor, guard }),
           createHarborRobotCreateAction({
             harbor,
             gitlab: GitLabClientFactory.fromConfig(config),
+            guard,
           }),
-          createHarborWebhookCreateAction({ harbor }),
+          createHarborWebhookCreateAction({
+            harbor,
+            guard,
+            allowedTargets: WebhookTargetAllowList.fromConfig(config),
+          }),
         );
       },
     });

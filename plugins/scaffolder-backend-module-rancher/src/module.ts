@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   HarborClientFactory,
+  ProjectGuard,
   RancherClientFactory,
 } from '@wombat/plugin-wombat-node';
 import { createRancherNamespaceCreateAction } from './actions/rancherNamespaceCreate';
@@ -25,15 +26,24 @@ export const scaffolderModuleWombatRancher = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init({ scaffolder, config, catalog, auth, userInfo }) {
         const rancher = RancherClientFactory.fromConfig(config);
+        const guard = ProjectGuard.fromConfig(config, {
+          catalog,
+          auth,
+          userInfo,
+        });
         scaffolder.addActions(
-          createRancherProjectCreateAction({ rancher, catalog }),
+          createRancherProjectCreateAction({ rancher, catalog, auth, guard }),
           createRancherNamespaceCreateAction({
             rancher,
             harbor: HarborClientFactory.fromConfig(config),
             catalog,
+            auth,
+            guard,
           }),
         );
       },

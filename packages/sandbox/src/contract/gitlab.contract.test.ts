@@ -151,6 +151,50 @@ describe('GitLab simulator contract', () => {
     });
   });
 
+  it('edits a group’s description and a project’s topics; GitLab’s length and topic rules hold', async () => {
+    const group = await api.Groups.create('Orders', 'orders', {
+      description: 'Orders team',
+    });
+    const stamped = 'Orders team\n\nwombat-project.default.orders';
+    expect(
+      await api.Groups.edit(group.id, { description: stamped }),
+    ).toMatchObject({ id: group.id, name: 'Orders', description: stamped });
+    expect((await api.Groups.show('orders')).description).toBe(stamped);
+    expect(
+      await refusal(
+        api.Groups.edit(group.id, { description: 'x'.repeat(256) }),
+      ),
+    ).toEqual({
+      status: 400,
+      message: { description: ['is too long (maximum is 255 characters)'] },
+    });
+
+    // Topics are split on commas and keep the instance's first spelling.
+    const project = await api.Projects.create({
+      name: 'api',
+      namespaceId: group.id,
+      topics: ['Orders,api '],
+    });
+    expect(project.topics).toEqual(['Orders', 'api']);
+    const edited = await api.Projects.edit(project.id, {
+      topics: ['orders', 'api', 'wombat-project.default.orders'],
+    });
+    expect(edited.topics).toEqual([
+      'Orders',
+      'api',
+      'wombat-project.default.orders',
+    ]);
+    expect((await api.Projects.show('orders/api')).topics).toEqual(
+      edited.topics,
+    );
+    expect(await refusal(api.Projects.edit(project.id, {}))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(
+        /are missing, at least one parameter must be provided$/,
+      ),
+    });
+  });
+
   it('creates a project, shows it by id and by URL-encoded path; a duplicate path is a 400', async () => {
     const group = await api.Groups.show('team-web');
     const project = await api.Projects.create({

@@ -3,8 +3,12 @@ import { ConfigReader } from '@backstage/config';
 import {
   HarborClient,
   HarborClientFactory,
-  obtainRobotCredentials,
+  ProjectScope,
+  issueBoundRobot,
+  readHarborProjectStamps,
   requireHarborProject,
+  requireStampedHarborProject,
+  stampHarborProject,
 } from '@wombat/plugin-wombat-node';
 import { SANDBOX_CREDENTIALS } from '../credentials';
 import { startSandbox, type Sandbox } from '../startSandbox';
@@ -438,6 +442,36 @@ describe('Harbor contract: robot accounts', () => {
     expect(refreshed.json.secret).not.toBe(created.json.secret);
   });
 
+  it('creates every robot enabled, and changes description and disable only with PUT', async () => {
+    const created = await harbor('POST', '/robots', {
+      body: { ...projectRobot('payments', 'contract-marker'), disable: true },
+    });
+    expect(created.status).toBe(201);
+    const robot = await harbor('GET', `/robots/${created.json.id}`);
+    expect(robot.json).toMatchObject({
+      name: 'robot$payments+contract-marker',
+      description: 'CI pushes images',
+      disable: false,
+    });
+
+    const updated = await harbor('PUT', `/robots/${created.json.id}`, {
+      body: { ...robot.json, description: 'marker', disable: true },
+    });
+    expect(updated.status).toBe(200);
+    expect(
+      (await harbor('GET', `/robots/${created.json.id}`)).json,
+    ).toMatchObject({ description: 'marker', disable: true });
+
+    expectHarborError(
+      await harbor('PUT', `/robots/${created.json.id}`, {
+        body: { ...robot.json, name: 'contract-marker' },
+      }),
+      400,
+      'BAD_REQUEST',
+      'cannot update the level or name of robot',
+    );
+  });
+
   it('answers 409 for a robot name the project already has', async () => {
     const body = projectRobot('risk-engine', 'contract-dup');
     expect((await harbor('POST', '/robots', { body })).status).toBe(201);
@@ -585,24 +619,65 @@ describe('Harbor contract: Wombat’s HarborClient', () => {
       ]),
     );
 
+    // The project's stamp: a marker robot, created and then disabled.
+    const scope: ProjectScope = {
+      ref: 'project:default/contract-svc',
+      namespace: 'default',
+      name: 'contract-svc',
+      systemName: 'contract-svc',
+      stamp: 'wombat-project.default.contract-svc',
+      isNew: false,
+      requester: { isService: true, isAdmin: true, mayStartProjects: true },
+    };
+    await stampHarborProject(client, { id, name: 'contract-svc' }, scope.stamp);
+    expect(
+      await readHarborProjectStamps(client, { id, name: 'contract-svc' }),
+    ).toEqual([scope.ref]);
+    await expect(
+      requireStampedHarborProject(client, scope, 'contract-svc'),
+    ).resolves.toMatchObject({ project_id: id });
+
     const robotRequest = {
+      scope,
       project: { id, name: 'contract-svc' },
       name: 'ci',
       permissions: ['push' as const],
       durationDays: 30,
+      target: {
+        kind: 'gitlab' as const,
+        host: 'gitlab.example.com',
+        path: 'contract-svc/api',
+      },
+      isDelivered: async () => false,
     };
-    const created = await obtainRobotCredentials(client, robotRequest);
+    const created = await issueBoundRobot(client, robotRequest);
     expect(created).toMatchObject({
       name: 'robot$contract-svc+ci',
       created: true,
+      delivered: false,
     });
-    // Harbor shows a secret once: asking again refreshes it.
-    const again = await obtainRobotCredentials(client, robotRequest);
+    // Harbor shows a secret once: asking again for an undelivered robot of
+    // the same target refreshes it.
+    const again = await issueBoundRobot(client, robotRequest);
     expect(again).toMatchObject({ id: created.id, created: false });
-    expect(again.secret).not.toBe(created.secret);
-    expect(await client.listProjectRobots(id)).toEqual([
-      expect.objectContaining({ id: created.id, duration: 30 }),
-    ]);
+    expect(again.delivered === false && again.secret).not.toBe(
+      created.delivered === false && created.secret,
+    );
+    expect(await client.listProjectRobots(id)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'robot$contract-svc+wombat',
+          disable: true,
+        }),
+        expect.objectContaining({
+          id: created.id,
+          duration: 30,
+          disable: false,
+          description:
+            '[wombat: wombat-project.default.contract-svc delivers to gitlab:gitlab.example.com/contract-svc/api]',
+        }),
+      ]),
+    );
 
     const policyId = await client.createWebhookPolicy('contract-svc', {
       name: 'ci',

@@ -224,7 +224,11 @@ describe('Proxmox contract: clone and tasks', () => {
   it('clones the template: a UPID at once, the VM complete when the qmclone task stops OK', async () => {
     const vmid = await nextId();
     const answer = await pve('POST', `${vmPath(TEMPLATE)}/clone`, {
-      form: { newid: String(vmid), name: 'contract-clone' },
+      form: {
+        newid: String(vmid),
+        name: 'contract-clone',
+        description: 'Created by Wombat for project:default/payments',
+      },
     });
     const upid = expectData(answer);
     expect(upid).toMatch(UPID);
@@ -253,6 +257,8 @@ describe('Proxmox contract: clone and tasks', () => {
     const clone = await config(vmid);
     expect(clone).toMatchObject({
       name: 'contract-clone',
+      // The clone keeps the description it was given.
+      description: 'Created by Wombat for project:default/payments',
       cores: 2,
       scsi0: `local-lvm:base-9000-disk-0/vm-${vmid}-disk-0,size=8G`,
       digest: expect.stringMatching(/^[0-9a-f]{40}$/),

@@ -8,7 +8,9 @@ import {
   ApiException,
   CoreV1Api,
   KubeConfig,
+  PatchStrategy,
   RbacAuthorizationV1Api,
+  setHeaderOptions,
   type V1RoleBinding,
 } from '@kubernetes/client-node';
 import { RancherClient } from '@wombat/plugin-wombat-node';
@@ -307,6 +309,42 @@ describe('Rancher simulator contract', () => {
       expect(refused).toBeInstanceOf(InputError);
       expect(refused.message).toContain('422: InvalidFormat');
     });
+    it('updates a project with PUT as a merge: other fields and annotations stay, null removes a key', async () => {
+      const payments = await seededProject('payments');
+      const before = payments.annotations;
+      const { status, json } = await v3(
+        `/v3/projects/${encodeURIComponent(payments.id)}`,
+        {
+          method: 'PUT',
+          body: {
+            annotations: { 'wombat.dev/project': 'project:default/payments' },
+          },
+        },
+      );
+      expect(status).toBe(200);
+      expect(json).toMatchObject({
+        id: payments.id,
+        name: 'payments',
+        description: payments.description,
+        annotations: {
+          ...before,
+          'wombat.dev/project': 'project:default/payments',
+        },
+      });
+      const updated = await rancherClient().updateProject(payments.id, {
+        annotations: { 'wombat.dev/project': null as unknown as string },
+      });
+      expect(updated.annotations).toEqual(before);
+      expect(
+        (
+          await v3('/v3/projects/c-m-abc12:p-ghost', {
+            method: 'PUT',
+            body: {},
+          })
+        ).status,
+      ).toBe(404);
+      expect(violations()).toEqual([]);
+    });
   });
 
   describe('v3 project role template bindings', () => {
@@ -599,6 +637,43 @@ describe('Rancher simulator contract', () => {
         }),
       );
       expect(forbidden).toBeInstanceOf(NotAllowedError);
+      expect(violations()).toEqual([]);
+    });
+    it('serves RancherKubernetes: labels and annotations by merge patch, which keeps the rest', async () => {
+      const cluster = rancherClient().kubernetes(CLUSTER_ID);
+      const before = (await cluster.readNamespace('payments-dev'))!;
+      const patched = await cluster.patchNamespaceMetadata('payments-dev', {
+        annotations: { 'wombat.dev/project': 'project:default/payments' },
+        labels: { 'wombat.dev/project': 'payments' },
+      });
+      expect(patched.metadata?.annotations).toEqual({
+        ...before.metadata?.annotations,
+        'wombat.dev/project': 'project:default/payments',
+      });
+      expect(patched.metadata?.labels).toEqual({
+        ...before.metadata?.labels,
+        'wombat.dev/project': 'payments',
+      });
+      expect(Number(patched.metadata?.resourceVersion)).toBeGreaterThan(
+        Number(before.metadata?.resourceVersion),
+      );
+      const stale = await kubeRefusal(
+        core.patchNamespace(
+          {
+            name: 'payments-dev',
+            body: { metadata: { resourceVersion: '1', labels: { a: 'b' } } },
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        ),
+      );
+      expect(stale).toMatchObject({
+        code: 409,
+        status: { reason: 'Conflict' },
+      });
+      const missing = await thrown(
+        cluster.patchNamespaceMetadata('nope', { labels: { a: 'b' } }),
+      );
+      expect(missing.name).toBe('NotFoundError');
       expect(violations()).toEqual([]);
     });
   });

@@ -166,6 +166,70 @@ describe('WombatEntitiesProcessor', () => {
     });
   });
 
+  describe('preProcessEntity', () => {
+    const preProcess = (entity: Entity, origin: LocationSpec) =>
+      processor.preProcessEntity(entity, location, () => {}, origin);
+    const fromPayments: LocationSpec = {
+      type: 'wombat-project',
+      target: 'project:default/payments',
+    };
+
+    it('takes from a Wombat location only the Project it was registered for', async () => {
+      await expect(preProcess(project, fromPayments)).resolves.toBe(project);
+      const other = {
+        ...project,
+        metadata: { name: 'risk-engine', namespace: 'default' },
+      };
+      await expect(preProcess(other, fromPayments)).rejects.toThrow(
+        'The location of project:default/payments may define only that Project, not project:default/risk-engine',
+      );
+      const shadow = {
+        ...project,
+        metadata: { name: 'payments', namespace: 'evil' },
+      };
+      await expect(preProcess(shadow, fromPayments)).rejects.toThrow(
+        'not project:evil/payments',
+      );
+    });
+
+    it("puts what comes from a project's location into that project, and refuses what names another", async () => {
+      const unannotated = componentIn('payments');
+      unannotated.metadata.annotations = {};
+      const result = await preProcess(unannotated, fromPayments);
+      expect(result.metadata.annotations).toEqual({
+        'wombat.dev/project': 'project:default/payments',
+      });
+      await expect(
+        preProcess(componentIn('project:default/payments'), fromPayments),
+      ).resolves.toMatchObject({ kind: 'Component' });
+      await expect(
+        preProcess(componentIn('risk-engine'), fromPayments),
+      ).rejects.toThrow(
+        'component:default/payments-api comes from the location of project:default/payments but names another project',
+      );
+    });
+
+    it("takes from a cluster's Wombat location only that Cluster", async () => {
+      const origin = {
+        type: 'wombat-cluster',
+        target: 'cluster:default/dev-eu',
+      };
+      await expect(preProcess(cluster, origin)).resolves.toBe(cluster);
+      await expect(
+        preProcess(
+          { ...cluster, metadata: { name: 'mgmt', namespace: 'default' } },
+          origin,
+        ),
+      ).rejects.toThrow(
+        'may define only that Cluster, not cluster:default/mgmt',
+      );
+    });
+
+    it('leaves entities of other locations alone', async () => {
+      await expect(preProcess(project, location)).resolves.toBe(project);
+    });
+  });
+
   describe('postProcessEntity', () => {
     it('emits owner, membership and environment relations of a project both ways', async () => {
       expect(relationLines(await postProcess(project))).toEqual([
@@ -179,6 +243,20 @@ describe('WombatEntitiesProcessor', () => {
         'project:default/payments hasProjectMember user:default/maria',
         'project:default/payments ownedBy group:default/team-payments',
         'user:default/maria projectMemberOf project:default/payments',
+      ]);
+    });
+
+    it("emits a private project's relations out of the project only, so that the users, groups and clusters everyone reads do not name it", async () => {
+      const secret = {
+        ...project,
+        spec: { ...project.spec, visibility: 'private' },
+      };
+      expect(relationLines(await postProcess(secret))).toEqual([
+        'project:default/payments deploysTo cluster:default/dev-eu',
+        'project:default/payments deploysTo cluster:ops/prod-eu',
+        'project:default/payments hasProjectMember group:default/auditors',
+        'project:default/payments hasProjectMember user:default/maria',
+        'project:default/payments ownedBy group:default/team-payments',
       ]);
     });
 

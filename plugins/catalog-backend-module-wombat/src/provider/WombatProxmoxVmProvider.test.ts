@@ -56,7 +56,11 @@ function wombatVm(
 const PAYMENTS_DB = wombatVm({
   vmid: 101,
   name: 'payments-db',
-  tags: ['wombat', 'wombat-project.payments', 'wombat-owner.team-payments'],
+  tags: [
+    'wombat',
+    'wombat-project.default.payments',
+    'wombat-owner.team-payments',
+  ],
   ip: '10.0.0.2/24',
 });
 
@@ -276,7 +280,7 @@ describe('WombatProxmoxVmProvider', () => {
           'backstage.io/managed-by-location': 'wombat-proxmox:default/101',
           'backstage.io/managed-by-origin-location':
             'wombat-proxmox:default/101',
-          'wombat.dev/project': 'payments',
+          'wombat.dev/project': 'project:default/payments',
           'wombat.dev/proxmox-instance': 'default',
           'wombat.dev/proxmox-node': 'pve1',
           'wombat.dev/proxmox-vmid': '101',
@@ -366,9 +370,48 @@ describe('WombatProxmoxVmProvider', () => {
       .entitiesOf('WombatProxmoxVmProvider:default')
       .find(e => e.metadata.name === 'orphan');
     expect(orphan?.spec?.owner).toBe('group:default/platform');
+    // The old bare stamp names a project of the default namespace.
     expect(orphan?.metadata.annotations?.['wombat.dev/project']).toBe(
-      'web-shop',
+      'project:default/web-shop',
     );
+  });
+
+  it('relates a VM to the project of its namespace, and to none when its stamps are ambiguous', async () => {
+    proxmox.state.vms.push(
+      wombatVm({
+        vmid: 104,
+        name: 'evil-db',
+        status: 'stopped',
+        tags: [
+          'wombat',
+          'wombat-project.evil.payments',
+          'wombat-owner.team-web',
+        ],
+      }),
+      wombatVm({
+        vmid: 105,
+        name: 'confused-db',
+        status: 'stopped',
+        tags: [
+          'wombat',
+          'wombat-project.default.payments',
+          'wombat-project.evil.payments',
+          'wombat-owner.team-web',
+        ],
+      }),
+    );
+    const { readAll, entitiesOf, lines } = setUp();
+    await readAll();
+    const projectOf = (name: string) =>
+      entitiesOf('WombatProxmoxVmProvider:default').find(
+        e => e.metadata.name === name,
+      )?.metadata.annotations?.['wombat.dev/project'];
+    expect(projectOf('payments-db')).toBe('project:default/payments');
+    expect(projectOf('evil-db')).toBe('project:evil/payments');
+    expect(projectOf('confused-db')).toBeUndefined();
+    expect(lines.filter(l => l.level === 'warn').map(l => l.message)).toEqual([
+      'VM 105 of Proxmox default carries the stamps of 2 projects; it is listed without a project until a platform admin cleans its tags up',
+    ]);
   });
 
   it('refuses a default owner that is not an entity reference', () => {

@@ -76,8 +76,12 @@ function entityNames(
  *
  * - owner: the `wombat-owner.<group>` (or `wombat-owner-user.<user>`) tag,
  *   else `defaultOwner`; a VM with neither is left out, with `warn`;
- * - `wombat.dev/project` from the `wombat-project.<name>` tag, so that the
- *   WombatEntitiesProcessor relates the VM to its Project.
+ * - `wombat.dev/project`: the full reference (`project:<namespace>/<name>`)
+ *   of the project its stamp tag names (`wombat-project.<namespace>.<name>`,
+ *   or the old `wombat-project.<name>` of the default namespace), so that
+ *   the WombatEntitiesProcessor relates the VM to that Project and to no
+ *   namesake in another namespace. Stamps of several projects are
+ *   ambiguous: the VM is then listed without a project, with `warn`.
  */
 export function vmEntities(options: {
   instance: string;
@@ -100,7 +104,12 @@ export function vmEntities(options: {
   return owned.flatMap(({ vm, owner }) => {
     const name = names.get(vm.vmid);
     if (!name) return [];
-    const { project } = readWombatTags(parseTags(vm.tags));
+    const { project, projects } = readWombatTags(parseTags(vm.tags));
+    if (projects.length > 1) {
+      warn(
+        `VM ${vm.vmid} of Proxmox ${instance} carries the stamps of ${projects.length} projects; it is listed without a project until a platform admin cleans its tags up`,
+      );
+    }
     const location = `wombat-proxmox:${instance}/${vm.vmid}`;
     const entity: Entity = {
       apiVersion: 'backstage.io/v1alpha1',

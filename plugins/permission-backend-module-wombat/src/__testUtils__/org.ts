@@ -72,6 +72,12 @@ export function component(
       annotations: project ? { 'wombat.dev/project': project } : {},
     },
     spec: { type: 'service', lifecycle: 'production', owner },
-    relations: [{ type: 'ownedBy', targetRef: owner }],
+    // As the catalog module's processor emits them.
+    relations: [
+      { type: 'ownedBy', targetRef: owner },
+      ...(project
+        ? [{ type: 'partOfProject', targetRef: `project:default/${project}` }]
+        : []),
+    ],
   };
 }

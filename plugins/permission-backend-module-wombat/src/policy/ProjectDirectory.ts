@@ -1,81 +1,54 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ProjectEntityV1alpha1,
+  ProjectRole,
   getProjectVisibility,
+  higherProjectRole,
+  projectGrants,
+  projectRefOf,
 } from '@wombat/plugin-wombat-common';
-import { ProjectRole, higherProjectRole } from './roles';
-
-/** Who has which role in one project. */
-interface ProjectAccess {
-  ref: string;
-  private: boolean;
-}
-
-/** References compare case-insensitively in Backstage; the index keeps them lowercase. */
-export function normaliseRef(
-  ref: string,
-  namespace = 'default',
-  defaultKind = 'user',
-): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, { defaultKind, defaultNamespace: namespace }),
-  ).toLocaleLowerCase('en-US');
-}
 
 /**
  * Every project's members and visibility, indexed for the policy: from a
  * user's ownership references (the user and their groups) to their roles in
- * projects. Built once per catalog read, never per decision.
+ * projects. Built once per catalog read, never per decision; the roles come
+ * from the project model every Wombat part shares.
  */
 export class ProjectDirectory {
-  /** Project roles by member reference (a user or group). */
-  private readonly byMember = new Map<string, Array<[string, ProjectRole]>>();
-  private readonly projects = new Map<string, ProjectAccess>();
+  /** Project roles by subject (a user or group reference, lowercase). */
+  private readonly bySubject = new Map<string, Array<[string, ProjectRole]>>();
+  private readonly refs: string[] = [];
   /** The refs of private projects. */
   readonly privateProjects: string[];
 
   constructor(entities: ProjectEntityV1alpha1[]) {
+    const privateProjects: string[] = [];
     for (const project of entities) {
-      const namespace = project.metadata.namespace ?? 'default';
-      const ref = normaliseRef(project.metadata.name, namespace, 'project');
-      this.projects.set(ref, {
-        ref,
-        private: getProjectVisibility(project) === 'private',
-      });
-      // The owner counts as the project's manager.
-      const grants: Array<[string, ProjectRole]> = [
-        [normaliseRef(project.spec.owner, namespace, 'group'), 'manager'],
-        ...(project.spec.members ?? []).map(
-          m =>
-            [normaliseRef(m.member, namespace, 'user'), m.role] as [
-              string,
-              ProjectRole,
-            ],
-        ),
-      ];
-      for (const [member, role] of grants) {
-        const list = this.byMember.get(member) ?? [];
+      const ref = projectRefOf(project);
+      this.refs.push(ref);
+      if (getProjectVisibility(project) === 'private') {
+        privateProjects.push(ref);
+      }
+      for (const { subject, role } of projectGrants(project)) {
+        const list = this.bySubject.get(subject) ?? [];
         list.push([ref, role]);
-        this.byMember.set(member, list);
+        this.bySubject.set(subject, list);
       }
     }
-    this.privateProjects = [...this.projects.values()]
-      .filter(p => p.private)
-      .map(p => p.ref);
+    this.privateProjects = privateProjects;
   }
 
   get size(): number {
-    return this.projects.size;
+    return this.refs.length;
   }
 
   /**
-   * The roles of someone with these ownership references (lowercase, as
-   * normaliseRef makes them), by project ref.
+   * The roles of someone with these ownership references (lowercase), by
+   * project ref.
    */
   rolesOf(ownershipRefs: readonly string[]): Map<string, ProjectRole> {
     const roles = new Map<string, ProjectRole>();
     for (const ref of ownershipRefs) {
-      for (const [project, role] of this.byMember.get(ref) ?? []) {
+      for (const [project, role] of this.bySubject.get(ref) ?? []) {
         roles.set(project, higherProjectRole(roles.get(project), role));
       }
     }

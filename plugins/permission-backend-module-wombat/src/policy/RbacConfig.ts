@@ -1,69 +1,30 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { GLOBAL_ROLE_RANK, GlobalRole } from './roles';
+import { WombatRbac, readWombatRbac } from '@wombat/plugin-wombat-common';
 
-/** `wombat.rbac`, with references normalised. */
-export interface RbacConfig {
-  admins: Set<string>;
-  /** Global role by user or group reference. */
-  roles: Map<string, GlobalRole>;
-  defaultRole: GlobalRole;
+/** `wombat.rbac`, as the policy needs it. */
+export interface RbacConfig extends WombatRbac {
+  /** How often projects are read from the catalog. */
   refreshSeconds: number;
-}
-
-function normalise(ref: string, key: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind: 'group' }),
-    ).toLocaleLowerCase('en-US');
-  } catch (error) {
-    throw new InputError(
-      `${key}: "${ref}" is not an entity reference: ${
-        (error as Error).message
-      }`,
-    );
-  }
+  /**
+   * How old the last successful read may be before the policy stops
+   * trusting it and denies: three refreshes, at least a minute.
+   */
+  maxDirectoryAgeSeconds: number;
 }
 
 /** Reads `wombat.rbac`, failing at start on a mistake rather than per decision. */
 export function readRbacConfig(config: Config): RbacConfig {
-  const rbac = config.getOptionalConfig('wombat.rbac');
-  const admins = new Set(
-    (rbac?.getOptionalStringArray('admins') ?? []).map(a =>
-      normalise(a, 'wombat.rbac.admins'),
-    ),
-  );
-  const roles = new Map<string, GlobalRole>();
-  (rbac?.getOptionalConfigArray('roles') ?? []).forEach((entry, index) => {
-    const subject = normalise(
-      entry.getString('subject'),
-      `wombat.rbac.roles[${index}].subject`,
-    );
-    const role = entry.getString('role');
-    if (!(role in GLOBAL_ROLE_RANK)) {
-      throw new InputError(
-        `wombat.rbac.roles[${index}].role "${role}" must be admin, developer or viewer`,
-      );
-    }
-    const previous = roles.get(subject);
-    if (
-      !previous ||
-      GLOBAL_ROLE_RANK[role as GlobalRole] > GLOBAL_ROLE_RANK[previous]
-    ) {
-      roles.set(subject, role as GlobalRole);
-    }
-  });
-  const defaultRole = rbac?.getOptionalString('defaultRole') ?? 'viewer';
-  if (defaultRole !== 'viewer' && defaultRole !== 'developer') {
+  const refreshSeconds =
+    config.getOptionalNumber('wombat.rbac.refreshSeconds') ?? 30;
+  if (!(refreshSeconds > 0)) {
     throw new InputError(
-      `wombat.rbac.defaultRole "${defaultRole}" must be viewer or developer`,
+      `wombat.rbac.refreshSeconds ${refreshSeconds} must be a positive number of seconds`,
     );
   }
   return {
-    admins,
-    roles,
-    defaultRole,
-    refreshSeconds: rbac?.getOptionalNumber('refreshSeconds') ?? 30,
+    ...readWombatRbac(config),
+    refreshSeconds,
+    maxDirectoryAgeSeconds: Math.max(60, 3 * refreshSeconds),
   };
 }

@@ -1,42 +1,39 @@
-import { ProjectDirectory } from './ProjectDirectory';
-import { RbacConfig } from './RbacConfig';
+import { PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   GLOBAL_ROLE_RANK,
   GlobalRole,
-  PROJECT_ROLE_RANK,
   ProjectRole,
-} from './roles';
+  globalRoleOf,
+  hasProjectRole,
+} from '@wombat/plugin-wombat-common';
+import { ProjectDirectory } from './ProjectDirectory';
+import { RbacConfig } from './RbacConfig';
 
 /** What one user may do, worked out once per user and directory. */
 export class UserAccess {
   readonly isAdmin: boolean;
   readonly globalRole: GlobalRole;
-  /** Project ref to the user's role in it (directly or through a group). */
+  /** Project ref to the user's role in it (directly, through a group, or as owner). */
   readonly projects: Map<string, ProjectRole>;
   private hiddenCache?: string[];
   /** Decisions already made for this user, by permission name. */
-  readonly decisions = new Map<string, unknown>();
+  readonly decisions = new Map<string, PolicyDecision>();
 
   constructor(
+    /** The user's entity ref, as their token has it. */
+    readonly userEntityRef: string,
+    /** The user and their groups, lowercase. */
     readonly ownershipRefs: readonly string[],
     config: RbacConfig,
     private readonly directory: ProjectDirectory,
   ) {
-    let globalRole: GlobalRole = config.defaultRole;
-    for (const ref of ownershipRefs) {
-      const role = config.roles.get(ref);
-      if (role && GLOBAL_ROLE_RANK[role] > GLOBAL_ROLE_RANK[globalRole]) {
-        globalRole = role;
-      }
-    }
-    this.isAdmin =
-      globalRole === 'admin' || ownershipRefs.some(r => config.admins.has(r));
-    this.globalRole = this.isAdmin ? 'admin' : globalRole;
+    this.globalRole = globalRoleOf(config, ownershipRefs);
+    this.isAdmin = this.globalRole === 'admin';
     this.projects = directory.rolesOf(ownershipRefs);
   }
 
-  /** At least a global developer. */
-  get isDeveloper(): boolean {
+  /** At least a global developer: may start new projects. */
+  get isGlobalDeveloper(): boolean {
     return GLOBAL_ROLE_RANK[this.globalRole] >= GLOBAL_ROLE_RANK.developer;
   }
 
@@ -44,8 +41,7 @@ export class UserAccess {
   projectsWith(role: ProjectRole): string[] {
     const result: string[] = [];
     for (const [project, held] of this.projects) {
-      if (PROJECT_ROLE_RANK[held] >= PROJECT_ROLE_RANK[role])
-        result.push(project);
+      if (hasProjectRole(held, role)) result.push(project);
     }
     return result;
   }

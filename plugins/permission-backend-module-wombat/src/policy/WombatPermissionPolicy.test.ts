@@ -5,6 +5,7 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
   catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
   catalogLocationReadPermission,
@@ -26,6 +27,8 @@ import {
   actionExecutePermission,
   taskCancelPermission,
   taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
@@ -46,7 +49,8 @@ import { WombatPermissionPolicy } from './WombatPermissionPolicy';
 type Resource =
   | Entity
   | { action: string; input: Record<string, string> }
-  | { tags: string[] };
+  | { tags: string[] }
+  | { createdBy: string };
 
 /** Applies a decision to a resource the way the owning plugins' rules do. */
 function allows(decision: PolicyDecision, resource?: Resource): boolean {
@@ -63,6 +67,13 @@ function allows(decision: PolicyDecision, resource?: Resource): boolean {
     switch (criteria.rule) {
       case 'IS_IN_WOMBAT_PROJECT':
         return isInProject.apply(r, params);
+      case 'HAS_SPEC':
+        return (
+          String(r.spec?.[params.key] ?? '').toLocaleLowerCase('en-US') ===
+          params.value.toLocaleLowerCase('en-US')
+        );
+      case 'IS_TASK_OWNER':
+        return params.createdBy.includes(r.createdBy);
       case 'IS_ENTITY_KIND':
         return params.kinds
           .map((k: string) => k.toLocaleLowerCase('en-US'))
@@ -74,8 +85,6 @@ function allows(decision: PolicyDecision, resource?: Resource): boolean {
         );
       case 'HAS_ACTION_ID':
         return r.action === params.actionId;
-      case 'HAS_STRING_PROPERTY':
-        return r.input?.[params.key] === params.value;
       case 'HAS_TAG':
         return (r.tags ?? []).includes(params.tag);
       default:
@@ -118,6 +127,10 @@ const customUpdate = createPermission({
   name: 'wombat.example.update',
   attributes: { action: 'update' },
 });
+const customRead = createPermission({
+  name: 'wombat.example.read',
+  attributes: { action: 'read' },
+});
 
 const paymentsApi = component(
   'payments-api',
@@ -130,17 +143,18 @@ const vaultWorker = component(
   'group:default/team-payments',
 );
 const webThing = component('storefront', undefined, 'group:default/team-web');
-const destroyPayments = {
+const destroyVm = {
   action: 'proxmox:vm:destroy',
-  input: { project: 'payments' },
+  input: { project: 'project:default/payments' },
 };
-const destroyVault = {
-  action: 'proxmox:vm:destroy',
-  input: { project: 'vault' },
-};
-const createRepoPayments = {
+const createRepo = {
   action: 'gitlab:project:create',
-  input: { project: 'payments' },
+  input: { project: 'project:default/payments' },
+};
+/** Acts with the GitLab integration's token on whatever its input names. */
+const backstageGitLabAction = {
+  action: 'gitlab:projectAccessToken:create',
+  input: {},
 };
 /** A project none of the test users is a member of. */
 const other = {
@@ -149,6 +163,14 @@ const other = {
   spec: { ...payments.spec, owner: 'group:default/team-other', members: [] },
 };
 const fetchTemplate = { action: 'fetch:template', input: {} };
+const fetchPlain = { action: 'fetch:plain', input: {} };
+const locationEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Location',
+  metadata: { name: 'generated-x', namespace: 'default' },
+  spec: { type: 'url', target: 'https://gitlab.example.com/x' },
+};
+const someoneElsesTask = { createdBy: 'user:default/nobody' };
 
 //                                                       admin manager developer viewer globalDev outsider
 const matrix: Array<[string, Permission, Resource | undefined, boolean[]]> = [
@@ -175,6 +197,12 @@ const matrix: Array<[string, Permission, Resource | undefined, boolean[]]> = [
     catalogEntityReadPermission,
     paymentsApi,
     [true, true, true, true, true, true],
+  ],
+  [
+    'read a Location entity, which names a repository',
+    catalogEntityReadPermission,
+    locationEntity,
+    [true, false, false, false, false, false],
   ],
   [
     'refresh an entity of the project',
@@ -213,70 +241,106 @@ const matrix: Array<[string, Permission, Resource | undefined, boolean[]]> = [
     [true, false, false, false, false, false],
   ],
   [
-    'create a location',
+    'create a location (reads any file with the integration token)',
     catalogLocationCreatePermission,
     undefined,
-    [true, false, false, false, true, false],
+    [true, false, false, false, false, false],
   ],
   [
     'create an entity',
     catalogEntityCreatePermission,
     undefined,
-    [true, false, false, false, true, false],
+    [true, false, false, false, false, false],
+  ],
+  [
+    'validate an entity (resolves placeholders with the integration token)',
+    catalogEntityValidatePermission,
+    undefined,
+    [true, false, false, false, false, false],
+  ],
+  [
+    'read locations',
+    catalogLocationReadPermission,
+    undefined,
+    [true, false, false, false, false, false],
   ],
   [
     'start a task',
     taskCreatePermission,
     undefined,
-    [true, false, false, false, true, false],
-  ],
-  [
-    'destroy a VM of the project',
-    actionExecutePermission,
-    destroyPayments,
-    [true, true, false, false, false, false],
-  ],
-  [
-    'destroy a VM of the private project',
-    actionExecutePermission,
-    destroyVault,
-    [true, true, false, false, false, false],
-  ],
-  [
-    'run an action for the project',
-    actionExecutePermission,
-    createRepoPayments,
     [true, true, true, false, true, false],
   ],
   [
-    'run an action without a project',
+    "read someone else's task",
+    taskReadPermission,
+    someoneElsesTask,
+    [true, false, false, false, false, false],
+  ],
+  [
+    "cancel someone else's task",
+    taskCancelPermission,
+    someoneElsesTask,
+    [true, false, false, false, false, false],
+  ],
+  [
+    'dry-run a template of their own',
+    templateDryRunPermission,
+    undefined,
+    [true, false, false, false, false, false],
+  ],
+  [
+    'run proxmox:vm:destroy, which checks the project itself',
+    actionExecutePermission,
+    destroyVm,
+    [true, true, true, false, true, false],
+  ],
+  [
+    'run a Wombat action, which checks the project itself',
+    actionExecutePermission,
+    createRepo,
+    [true, true, true, false, true, false],
+  ],
+  [
+    'run fetch:template',
     actionExecutePermission,
     fetchTemplate,
-    [true, false, false, false, true, false],
+    [true, true, true, false, true, false],
+  ],
+  [
+    "run fetch:plain, which reads any file with the integration's token",
+    actionExecutePermission,
+    fetchPlain,
+    [true, false, false, false, false, false],
+  ],
+  [
+    "run Backstage's GitLab actions, which act with the integration's token",
+    actionExecutePermission,
+    backstageGitLabAction,
+    [true, false, false, false, false, false],
   ],
   [
     'run templates for the project',
     wombatProjectTemplatePermission,
     payments,
-    [true, true, true, false, true, false],
+    [true, true, true, false, false, false],
   ],
   [
     'run templates for the private project',
     wombatProjectTemplatePermission,
     vault,
-    [true, true, true, false, true, false],
+    [true, true, true, false, false, false],
   ],
   [
     'run templates for a project one is not in',
     wombatProjectTemplatePermission,
     other,
-    [true, false, false, false, true, false],
+    [true, false, false, false, false, false],
   ],
   [
     'run templates for an entity of the project, which is not a project',
     wombatProjectTemplatePermission,
     paymentsApi,
-    [true, false, false, false, true, false],
+    [true, false, false, false, false, false],
   ],
   [
     'see an admin-tagged parameter',
@@ -297,32 +361,26 @@ const matrix: Array<[string, Permission, Resource | undefined, boolean[]]> = [
     [true, false, false, false, false, false],
   ],
   [
-    'cancel a task',
-    taskCancelPermission,
-    undefined,
-    [true, false, false, false, false, false],
-  ],
-  [
     'use the Kubernetes proxy',
     kubernetesProxyPermission,
     undefined,
     [true, false, false, false, false, false],
   ],
   [
-    'list Kubernetes clusters',
+    'list Kubernetes clusters (no Kubernetes backend is installed)',
     kubernetesClustersReadPermission,
     undefined,
-    [true, true, true, true, true, true],
-  ],
-  [
-    'read locations (any other read)',
-    catalogLocationReadPermission,
-    undefined,
-    [true, true, true, true, true, true],
+    [true, false, false, false, false, false],
   ],
   [
     'anything else that changes something',
     customUpdate,
+    undefined,
+    [true, false, false, false, false, false],
+  ],
+  [
+    'anything else that reads',
+    customRead,
     undefined,
     [true, false, false, false, false, false],
   ],
@@ -343,19 +401,28 @@ describe('WombatPermissionPolicy decisions', () => {
     );
   });
 
-  it('allows reading everything unconditionally when there is nothing to hide', async () => {
-    expect(
-      await decide(
-        'outsider',
-        catalogEntityReadPermission,
-        createPolicy([payments]),
-      ),
-    ).toEqual({
-      result: AuthorizeResult.ALLOW,
-    });
+  it('hides a private project that the last read of projects has not seen yet', async () => {
+    const decision = await decide(
+      'outsider',
+      catalogEntityReadPermission,
+      createPolicy([payments]),
+    );
+    expect(allows(decision, payments)).toBe(true);
+    expect(allows(decision, vault)).toBe(false);
   });
 
-  it('fails closed: denies until project data is loaded, and logs the reason once', async () => {
+  it('lets the creator of a task read and cancel it, and nobody else but admins', async () => {
+    const kimsTask = { createdBy: 'user:default/kim' };
+    for (const permission of [taskReadPermission, taskCancelPermission]) {
+      expect(allows(await decide('developer', permission), kimsTask)).toBe(
+        true,
+      );
+      expect(allows(await decide('manager', permission), kimsTask)).toBe(false);
+      expect(allows(await decide('admin', permission), kimsTask)).toBe(true);
+    }
+  });
+
+  it('fails closed: denies until project data is loaded, and logs the reason once a minute', async () => {
     const logger = mockServices.logger.mock();
     const policy = new WombatPermissionPolicy({
       config: readRbacConfig(rbacConfig),
@@ -401,9 +468,10 @@ describe('WombatPermissionPolicy decisions', () => {
     expect(
       await decide('viewer', wombatProjectTemplatePermission, policy),
     ).toEqual({ result: AuthorizeResult.DENY });
+    // A global role grants no project.
     expect(
       await decide('globalDeveloper', wombatProjectTemplatePermission, policy),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+    ).toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('counts the owner group as manager when running templates', async () => {

@@ -64,21 +64,33 @@ export function ownedBy(claims: readonly string[]): Criteria {
   };
 }
 
-export function actionIs(actionId: string): Criteria {
+/** Actions with one of these ids (the scaffolder's own rule). */
+export function actionIn(actionIds: readonly string[]): Criteria {
+  return anyOf(
+    actionIds.map(actionId => ({
+      rule: 'HAS_ACTION_ID',
+      resourceType: 'scaffolder-action',
+      params: { actionId },
+    })),
+  );
+}
+
+/** Entities whose spec has this value at `key` (the catalog's own rule). */
+export function specIs(key: string, value: string): Criteria {
   return {
-    rule: 'HAS_ACTION_ID',
-    resourceType: 'scaffolder-action',
-    params: { actionId },
+    rule: 'HAS_SPEC',
+    resourceType: 'catalog-entity',
+    params: { key, value },
   };
 }
 
-/** The action's `project` input names one of these projects (by name). */
-export function projectInputIn(projectRefs: string[]): Criteria[] {
-  return projectRefs.map(ref => ({
-    rule: 'HAS_STRING_PROPERTY',
-    resourceType: 'scaffolder-action',
-    params: { key: 'project', value: ref.slice(ref.indexOf('/') + 1) },
-  }));
+/** Tasks these users started (the scaffolder's own rule). */
+export function taskCreatedBy(userEntityRefs: readonly string[]): Criteria {
+  return {
+    rule: 'IS_TASK_OWNER',
+    resourceType: 'scaffolder-task',
+    params: { createdBy: [...userEntityRefs] },
+  };
 }
 
 export function templateHasTag(tag: string): Criteria {

@@ -1,59 +1,112 @@
 import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogIngestionManagePermission,
+  catalogIngestionReadPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  actionExecutePermission,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import {
   PROJECT_KIND,
   wombatProjectTemplatePermission,
 } from '@wombat/plugin-wombat-common';
 import {
   ALLOW,
-  DENY,
   Criteria,
-  actionIs,
+  DENY,
+  actionIn,
   anyOf,
   conditional,
   inProjects,
   kindIs,
   ownedBy,
-  projectInputIn,
+  specIs,
+  taskCreatedBy,
   templateHasTag,
 } from './conditions';
 import { UserAccess } from './UserAccess';
 
-/** Who is asking: their access, and their ownership references for conditions. */
+/** Who is asking: their access, and the actions they may run. */
 export interface Requester {
   access: UserAccess;
-  ownershipRefs: readonly string[];
+  /** The actions non-admins may run. */
+  allowedActions: readonly string[];
 }
 
 type Decide = (requester: Requester, permission: Permission) => PolicyDecision;
 
 const adminsOnly: Decide = ({ access }) => (access.isAdmin ? ALLOW : DENY);
 
-const developersAndAdmins: Decide = ({ access }) =>
-  access.isDeveloper ? ALLOW : DENY;
+/**
+ * Who may start tasks: admins, global developers (who may start projects),
+ * and developers and managers of any project (who run the golden paths of
+ * their projects). What a task then does is checked by its actions, against
+ * the project each of them names.
+ */
+function mayRunTasks(access: UserAccess): boolean {
+  return (
+    access.isAdmin ||
+    access.isGlobalDeveloper ||
+    access.projectsWith('developer').length > 0
+  );
+}
 
 /**
  * Read: everything but private projects and what belongs to them, which only
- * their members (and admins) see. The catalog applies the condition as a
- * query, so hidden entities are never loaded for the user.
+ * their members (and admins) see, and Location entities, whose targets name
+ * repositories. A private Project is hidden by what the catalog holds now
+ * (its spec.visibility), so one that has just been created or made private
+ * is hidden before the policy's next read of the projects; the entities
+ * that belong to it, by the policy's list of private projects.
  */
 const entityRead: Decide = ({ access }) => {
   if (access.isAdmin) return ALLOW;
+  const mine = [...access.projects.keys()];
+  const privateProjects: Criteria = mine.length
+    ? {
+        allOf: [
+          kindIs([PROJECT_KIND]),
+          specIs('visibility', 'private'),
+          { not: inProjects(mine) },
+        ],
+      }
+    : { allOf: [kindIs([PROJECT_KIND]), specIs('visibility', 'private')] };
   const hidden = access.hiddenProjects();
-  return hidden.length === 0
-    ? ALLOW
-    : conditional('catalog', 'catalog-entity', { not: inProjects(hidden) });
+  return conditional('catalog', 'catalog-entity', {
+    not: anyOf([
+      privateProjects,
+      ...(hidden.length ? [inProjects(hidden)] : []),
+      kindIs(['Location']),
+    ]),
+  });
 };
 
 /** Refresh: members of the entity's project, and the entity's owners. */
-const entityRefresh: Decide = ({ access, ownershipRefs }) => {
+const entityRefresh: Decide = ({ access }) => {
   if (access.isAdmin) return ALLOW;
   const projects = access.projectsWith('viewer');
   return conditional('catalog', 'catalog-entity', {
     anyOf: [
-      ownedBy(ownershipRefs),
+      ownedBy(access.ownershipRefs),
       ...(projects.length ? [inProjects(projects)] : []),
     ],
   });
@@ -68,38 +121,42 @@ const entityDelete: Decide = ({ access }) => {
     : DENY;
 };
 
+const taskCreate: Decide = ({ access }) => (mayRunTasks(access) ? ALLOW : DENY);
+
 /**
- * Actions: proxmox:vm:destroy for managers of the project named in the
- * action's `project` input; every other action for developers of that
- * project, or for global developers.
+ * Actions: the allow-list, for those who may run tasks. Wombat's actions
+ * check the project themselves; the list keeps out the actions that would
+ * act with an integration's token on any input.
  */
-const actionExecute: Decide = ({ access }) => {
+const actionExecute: Decide = ({ access, allowedActions }) => {
   if (access.isAdmin) return ALLOW;
-  const destroy = actionIs('proxmox:vm:destroy');
-  const managed = projectInputIn(access.projectsWith('manager'));
-  const developed = projectInputIn(access.projectsWith('developer'));
-  const allowed: Criteria[] = [];
-  if (managed.length) {
-    allowed.push({ allOf: [destroy, anyOf(managed)] });
-  }
-  if (access.isDeveloper) {
-    allowed.push({ not: destroy });
-  } else if (developed.length) {
-    allowed.push({ allOf: [{ not: destroy }, anyOf(developed)] });
-  }
-  return allowed.length
-    ? conditional('scaffolder', 'scaffolder-action', anyOf(allowed))
+  return mayRunTasks(access)
+    ? conditional('scaffolder', 'scaffolder-action', actionIn(allowedActions))
     : DENY;
 };
 
 /**
- * Running templates for a project: global developers (and admins) for every
- * project; otherwise the projects in which the user is a developer or
- * manager. The condition names the Project kind too, so the permission
- * holds for the Project entities only, not for what they contain.
+ * A task's parameters, log and output are its creator's (and admins'): they
+ * name private projects and their members, and a retry runs the task again
+ * with the credentials of whoever retries it.
+ */
+const ownTasks: Decide = ({ access }) =>
+  access.isAdmin
+    ? ALLOW
+    : conditional(
+        'scaffolder',
+        'scaffolder-task',
+        taskCreatedBy([access.userEntityRef]),
+      );
+
+/**
+ * Running templates for a project, which the project picker asks per
+ * project: the projects in which the user is a developer or manager. A
+ * global role grants no project. The condition names the Project kind too,
+ * so the permission holds for the Project entities only.
  */
 const projectTemplateRun: Decide = ({ access }) => {
-  if (access.isDeveloper) return ALLOW;
+  if (access.isAdmin) return ALLOW;
   const projects = access.projectsWith('developer');
   return projects.length
     ? conditional('catalog', 'catalog-entity', {
@@ -116,25 +173,44 @@ const adminTaggedParts: Decide = ({ access }) =>
         not: templateHasTag('admin'),
       });
 
-/** Decisions by permission name; everything else falls to `fallback`. */
+/**
+ * Decisions by permission name. Every permission the installed plugins
+ * register has a row (a test checks it against their permission metadata);
+ * anything else falls to `fallback`, which is for admins.
+ */
 export const DECISIONS: ReadonlyMap<string, Decide> = new Map<string, Decide>([
-  ['catalog.entity.read', entityRead],
-  ['catalog.entity.refresh', entityRefresh],
-  ['catalog.entity.delete', entityDelete],
-  ['catalog.location.delete', adminsOnly],
-  ['catalog.location.create', developersAndAdmins],
-  ['catalog.entity.create', developersAndAdmins],
-  ['scaffolder.task.create', developersAndAdmins],
-  ['scaffolder.action.execute', actionExecute],
+  [catalogEntityReadPermission.name, entityRead],
+  [catalogEntityRefreshPermission.name, entityRefresh],
+  [catalogEntityDeletePermission.name, entityDelete],
+  // Registering and validating read any file on an integration's host with
+  // its token (a dry run returns what it read), and locations name
+  // repositories: for admins. The golden paths register through
+  // wombat:catalog:register, which checks the project itself.
+  [catalogEntityCreatePermission.name, adminsOnly],
+  [catalogEntityValidatePermission.name, adminsOnly],
+  [catalogLocationReadPermission.name, adminsOnly],
+  [catalogLocationCreatePermission.name, adminsOnly],
+  [catalogLocationAnalyzePermission.name, adminsOnly],
+  [catalogLocationDeletePermission.name, adminsOnly],
+  [catalogIngestionReadPermission.name, adminsOnly],
+  [catalogIngestionManagePermission.name, adminsOnly],
+  [taskCreatePermission.name, taskCreate],
+  [actionExecutePermission.name, actionExecute],
+  [taskReadPermission.name, ownTasks],
+  [taskCancelPermission.name, ownTasks],
   [wombatProjectTemplatePermission.name, projectTemplateRun],
-  ['scaffolder.template.parameter.read', adminTaggedParts],
-  ['scaffolder.template.step.read', adminTaggedParts],
-  ['scaffolder.task.cancel', adminsOnly],
+  [templateParameterReadPermission.name, adminTaggedParts],
+  [templateStepReadPermission.name, adminTaggedParts],
+  // A dry run executes a template that the caller writes, with actions that
+  // read files; the template editor is for the platform team.
+  [templateDryRunPermission.name, adminsOnly],
+  [templateManagementPermission.name, adminsOnly],
+  // No Kubernetes backend is installed; should one be, its views of
+  // private projects' namespaces stay closed until it gets rules of its own.
   ['kubernetes.proxy', adminsOnly],
-  ['kubernetes.clusters.read', () => ALLOW],
-  ['kubernetes.resources.read', () => ALLOW],
+  ['kubernetes.clusters.read', adminsOnly],
+  ['kubernetes.resources.read', adminsOnly],
 ]);
 
-/** Anything else: reading is allowed, the rest is for admins. */
-export const fallback: Decide = ({ access }, permission) =>
-  permission.attributes.action === 'read' || access.isAdmin ? ALLOW : DENY;
+/** A permission without a row: admins only, so a new plugin starts closed. */
+export const fallback: Decide = adminsOnly;

@@ -5,9 +5,15 @@ import { GitLabClientFactory } from '@wombat/plugin-wombat-node';
 import {
   createFakeGitLab,
   createTaskRun,
+  type FakeGitLabOptions,
 } from '@wombat/plugin-wombat-node-test-utils';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
+import {
+  TestUser,
+  createTestGuard,
+  credentialsOf,
+} from '../__testUtils__/tenancy';
 import { createGitLabProjectCreateAction } from './gitlabProjectCreate';
 import { examples } from './gitlabProjectCreate.examples';
 
@@ -31,6 +37,7 @@ const config = new ConfigReader({
 const action = createGitLabProjectCreateAction({
   integrations: ScmIntegrations.fromConfig(config),
   gitlab: GitLabClientFactory.fromConfig(config),
+  guard: createTestGuard(),
   config,
 });
 
@@ -43,25 +50,51 @@ function exampleInput(example: string) {
   return yaml.parse(rendered).steps[0].input;
 }
 
+/*
+ * Who runs each example, and what exists before: a developer of payments
+ * adds to it, a global developer starts web-shop (not in the catalog yet),
+ * an admin adopts an existing repository.
+ */
+const situations: Array<{
+  user: TestUser;
+  gitlab: FakeGitLabOptions;
+  created: boolean;
+}> = [
+  { user: 'user:default/dana', gitlab: {}, created: true },
+  { user: 'user:default/linus', gitlab: {}, created: true },
+  {
+    user: 'user:default/ada',
+    gitlab: { projects: [{ pathWithNamespace: 'payments/legacy-billing' }] },
+    created: false,
+  },
+];
+
 describe('gitlab:project:create examples', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it.each(examples.map(e => [e.description, e.example]))(
+  it.each(examples.map((e, index) => [e.description, e.example, index]))(
     '%s',
-    async (_description, example) => {
-      const gitlab = createFakeGitLab({ token: TOKEN });
+    async (_description, example, index) => {
+      const situation = situations[index as number];
+      const gitlab = createFakeGitLab({ token: TOKEN, ...situation.gitlab });
       server.use(...gitlab.handlers);
-      const input = exampleInput(example);
-      const run = createTaskRun({ input });
+      const input = exampleInput(example as string);
+      const run = createTaskRun({
+        input,
+        credentials: credentialsOf(situation.user),
+      });
 
       await action.handler(run.ctx);
 
       expect(gitlab.violations).toEqual([]);
-      expect(run.outputs.created).toBe(true);
+      expect(run.outputs.created).toBe(situation.created);
       const [project] = gitlab.state.projects;
       expect(project.path_with_namespace).toBe(run.outputs.projectPath);
       expect(project.visibility).toBe(input.visibility ?? 'private');
+      expect(project.topics).toContain(
+        `wombat-project.default.${input.project.split('/')[1]}`,
+      );
       expect(project.members).toHaveLength(input.members?.length ?? 0);
       expect(project.deployKeys).toHaveLength(input.deployKeys?.length ?? 0);
       expect(project.variables).toHaveLength(input.variables?.length ?? 0);

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Create a private project in a nested group and push the skeleton as its first commit',
+      "Create a private project in a subgroup of the Wombat project's GitLab group and push the skeleton as its first commit",
     example: yaml.stringify({
       steps: [
         {
@@ -12,8 +12,9 @@ export const examples: TemplateExample[] = [
           action: 'gitlab:project:create',
           name: 'Create the repository',
           input: {
+            project: 'project:default/payments',
             repoUrl:
-              'gitlab.example.com?owner=platform/payments&repo=payments-api',
+              'gitlab.example.com?owner=payments/backend&repo=payments-api',
             description: 'Takes and settles payments',
             sourcePath: '.',
             topics: ['payments', 'wombat'],
@@ -32,7 +33,8 @@ export const examples: TemplateExample[] = [
           action: 'gitlab:project:create',
           name: 'Create the repository',
           input: {
-            repoUrl: 'gitlab.example.com?owner=platform&repo=web-shop',
+            project: 'project:default/web-shop',
+            repoUrl: 'gitlab.example.com?owner=web-shop&repo=storefront',
             visibility: 'internal',
             defaultBranch: 'main',
             members: [
@@ -63,6 +65,24 @@ export const examples: TemplateExample[] = [
                 protected: true,
               },
             ],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Platform admins: onboard an existing repository that Wombat did not create into a project (its group and the project get the stamp)',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'repo',
+          action: 'gitlab:project:create',
+          name: 'Adopt the repository',
+          input: {
+            project: 'project:default/payments',
+            repoUrl: 'gitlab.example.com?owner=payments&repo=legacy-billing',
+            adopt: true,
           },
         },
       ],

@@ -8,6 +8,7 @@ import {
   createTaskRun,
 } from '@wombat/plugin-wombat-node-test-utils';
 import { setupServer } from 'msw/node';
+import { createTestGuard, credentialsOf } from '../__testUtils__/tenancy';
 import { createGitLabProjectCreateAction } from './gitlabProjectCreate';
 
 jest.mock('@backstage/plugin-scaffolder-node', () => ({
@@ -35,11 +36,13 @@ const config = new ConfigReader({
 const action = createGitLabProjectCreateAction({
   integrations: ScmIntegrations.fromConfig(config),
   gitlab: GitLabClientFactory.fromConfig(config, { retry: { baseDelayMs: 1 } }),
+  guard: createTestGuard(),
   config,
 });
 
 const input = {
-  repoUrl: 'gitlab.example.com?owner=platform/payments&repo=payments-api',
+  project: 'project:default/payments',
+  repoUrl: 'gitlab.example.com?owner=payments/backend&repo=payments-api',
   visibility: 'internal' as const,
   description: 'Takes payments',
   members: [
@@ -59,6 +62,13 @@ const input = {
     { key: 'SONAR_TOKEN', value: SECRET, masked: true, protected: true },
   ],
 };
+
+/** A task started by maria, a manager of payments, who may give people access. */
+const taskRun = (options: Parameters<typeof createTaskRun>[0]) =>
+  createTaskRun({
+    credentials: credentialsOf('user:default/maria'),
+    ...options,
+  });
 
 const writes = (requests: Array<{ method: string }>) =>
   requests.filter(r => !['GET', 'HEAD'].includes(r.method));
@@ -84,11 +94,11 @@ describe('gitlab:project:create', () => {
   });
 
   it('creates the groups, the project and everything on it', async () => {
-    const run = createTaskRun({ input });
+    const run = taskRun({ input });
     await action.handler(run.ctx);
 
     const project = gitlab.state.projects.find(
-      p => p.path_with_namespace === 'platform/payments/payments-api',
+      p => p.path_with_namespace === 'payments/backend/payments-api',
     )!;
     expect(project).toBeDefined();
     expect(project.visibility).toBe('internal');
@@ -98,8 +108,8 @@ describe('gitlab:project:create', () => {
         .map(n => [n.full_path, n.visibility])
         .sort(),
     ).toEqual([
-      ['platform', 'internal'],
-      ['platform/payments', 'internal'],
+      ['payments', 'internal'],
+      ['payments/backend', 'internal'],
     ]);
     expect(
       project.members.map(m => [m.username, m.access_level]).sort(),
@@ -132,22 +142,22 @@ describe('gitlab:project:create', () => {
     ]);
     expect(run.outputs).toEqual({
       projectId: project.id,
-      projectPath: 'platform/payments/payments-api',
-      remoteUrl: 'https://gitlab.example.com/platform/payments/payments-api',
+      projectPath: 'payments/backend/payments-api',
+      remoteUrl: 'https://gitlab.example.com/payments/backend/payments-api',
       repoContentsUrl:
-        'https://gitlab.example.com/platform/payments/payments-api/-/blob/main',
-      cloneUrl: 'https://gitlab.example.com/platform/payments/payments-api.git',
-      sshUrl: 'git@gitlab.example.com:platform/payments/payments-api.git',
+        'https://gitlab.example.com/payments/backend/payments-api/-/blob/main',
+      cloneUrl: 'https://gitlab.example.com/payments/backend/payments-api.git',
+      sshUrl: 'git@gitlab.example.com:payments/backend/payments-api.git',
       created: true,
     });
     expect(initRepoAndPush).not.toHaveBeenCalled();
   });
 
   it('adopts everything on a second run and writes nothing', async () => {
-    await action.handler(createTaskRun({ input }).ctx);
+    await action.handler(taskRun({ input }).ctx);
     const before = gitlab.requests.length;
 
-    const second = createTaskRun({ input });
+    const second = taskRun({ input });
     await action.handler(second.ctx);
 
     expect(writes(gitlab.requests.slice(before))).toEqual([]);
@@ -156,17 +166,17 @@ describe('gitlab:project:create', () => {
   });
 
   it('reports an existing project that differs as a conflict, saying how', async () => {
-    await action.handler(createTaskRun({ input }).ctx);
-    const run = createTaskRun({ input: { ...input, visibility: 'private' } });
+    await action.handler(taskRun({ input }).ctx);
+    const run = taskRun({ input: { ...input, visibility: 'private' } });
     await expect(action.handler(run.ctx)).rejects.toMatchObject({
       name: 'ConflictError',
       message:
-        'GitLab project platform/payments/payments-api already exists and differs: its visibility is internal, the template asks for private',
+        'GitLab project payments/backend/payments-api already exists and differs: its visibility is internal, the template asks for private',
     });
   });
 
   it('reports a differing variable without showing either value', async () => {
-    await action.handler(createTaskRun({ input }).ctx);
+    await action.handler(taskRun({ input }).ctx);
     const changed = {
       ...input,
       variables: [
@@ -179,31 +189,31 @@ describe('gitlab:project:create', () => {
       ],
     };
     const error = await action
-      .handler(createTaskRun({ input: changed }).ctx)
+      .handler(taskRun({ input: changed }).ctx)
       .catch(e => e);
     expect(error.name).toBe('ConflictError');
     expect(error.message).toBe(
-      'CI/CD variable SONAR_TOKEN (environment scope *) already exists on platform/payments/payments-api and differs: its value differs',
+      'CI/CD variable SONAR_TOKEN (environment scope *) already exists on payments/backend/payments-api with other settings or another value; Wombat leaves it as it is',
     );
     expect(error.message).not.toContain(SECRET);
     expect(error.message).not.toContain('Another-Secret-42');
   });
 
   it('reports a member with another access level as a conflict', async () => {
-    await action.handler(createTaskRun({ input }).ctx);
-    const run = createTaskRun({
+    await action.handler(taskRun({ input }).ctx);
+    const run = taskRun({
       input: {
         ...input,
         members: [{ username: 'jdoe', accessLevel: 'maintainer' as const }],
       },
     });
     await expect(action.handler(run.ctx)).rejects.toThrow(
-      'jdoe is already a developer of platform/payments/payments-api; the template asks for maintainer',
+      'jdoe is already a developer of payments/backend/payments-api; the template asks for maintainer',
     );
   });
 
   it('makes no writes in a dry run', async () => {
-    const run = createTaskRun({ input, isDryRun: true });
+    const run = taskRun({ input, isDryRun: true });
     await action.handler(run.ctx);
     expect(writes(gitlab.requests)).toEqual([]);
     expect(run.outputs).toMatchObject({ projectId: 0, created: false });
@@ -211,7 +221,7 @@ describe('gitlab:project:create', () => {
 
   it('creates nothing twice when a task is retried after a failure half-way', async () => {
     gitlab.failNext({ method: 'POST', path: /\/variables$/ }, 500);
-    const run = createTaskRun({ input });
+    const run = taskRun({ input });
     await expect(action.handler(run.ctx)).rejects.toThrow(
       /GitLab POST .*\/variables failed with 500/,
     );
@@ -236,7 +246,7 @@ describe('gitlab:project:create', () => {
 
   it('retries when GitLab is briefly unavailable', async () => {
     gitlab.failNext({ method: 'POST', path: /^\/projects$/ }, 503, 2);
-    const run = createTaskRun({ input });
+    const run = taskRun({ input });
     await action.handler(run.ctx);
     expect(run.outputs.created).toBe(true);
     expect(gitlab.state.projects).toHaveLength(1);
@@ -245,17 +255,17 @@ describe('gitlab:project:create', () => {
   it.each([
     [
       'a project name GitLab refuses',
-      { repoUrl: 'gitlab.example.com?owner=platform&repo=payments.git' },
+      { repoUrl: 'gitlab.example.com?owner=payments&repo=payments.git' },
       'repoUrl has the project name "payments.git", which cannot end in ".git" or ".atom"',
     ],
     [
       'a group path segment GitLab refuses',
-      { repoUrl: 'gitlab.example.com?owner=platform/-payments&repo=api' },
-      'repoUrl has the group path segment "-payments"',
+      { repoUrl: 'gitlab.example.com?owner=payments/-backend&repo=api' },
+      'repoUrl has the group path segment "-backend"',
     ],
     [
       'a host that is not configured',
-      { repoUrl: 'gitlab.other.com?owner=platform&repo=api' },
+      { repoUrl: 'gitlab.other.com?owner=payments&repo=api' },
       'repoUrl',
     ],
     [
@@ -283,7 +293,7 @@ describe('gitlab:project:create', () => {
       'defaultBranch "refs/heads/main" must be a branch name',
     ],
   ])('rejects %s before any request', async (_case, change, message) => {
-    const run = createTaskRun({ input: { ...input, ...change } });
+    const run = taskRun({ input: { ...input, ...change } });
     await expect(action.handler(run.ctx)).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining(message),
@@ -292,7 +302,7 @@ describe('gitlab:project:create', () => {
   });
 
   it('rejects an unknown user before creating anything', async () => {
-    const run = createTaskRun({
+    const run = taskRun({
       input: {
         ...input,
         members: [{ username: 'nobody', accessLevel: 'developer' as const }],
@@ -306,22 +316,21 @@ describe('gitlab:project:create', () => {
 
   it('pushes the workspace into the empty repository once', async () => {
     const withPush = { ...input, sourcePath: '.' };
-    await action.handler(createTaskRun({ input: withPush }).ctx);
+    await action.handler(taskRun({ input: withPush }).ctx);
     expect(initRepoAndPush).toHaveBeenCalledTimes(1);
     expect(jest.mocked(initRepoAndPush).mock.calls[0][0]).toMatchObject({
-      remoteUrl:
-        'https://gitlab.example.com/platform/payments/payments-api.git',
+      remoteUrl: 'https://gitlab.example.com/payments/backend/payments-api.git',
       auth: { username: 'oauth2', password: TOKEN },
       defaultBranch: 'main',
     });
-    gitlab.markPushed('platform/payments/payments-api');
+    gitlab.markPushed('payments/backend/payments-api');
 
-    await action.handler(createTaskRun({ input: withPush }).ctx);
+    await action.handler(taskRun({ input: withPush }).ctx);
     expect(initRepoAndPush).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the token and secret values out of logs and outputs', async () => {
-    const run = createTaskRun({ input });
+    const run = taskRun({ input });
     await action.handler(run.ctx);
     const everything = JSON.stringify([run.logs, run.outputs]);
     expect(everything).not.toContain(SECRET);

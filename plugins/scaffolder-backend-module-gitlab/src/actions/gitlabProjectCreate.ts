@@ -1,7 +1,16 @@
 import { Config } from '@backstage/config';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GitLabClientFactory } from '@wombat/plugin-wombat-node';
+import {
+  GitLabClientFactory,
+  ProjectGuard,
+  ProjectScope,
+  adoptInput,
+  checkpointKey,
+  projectInput,
+  requireAdmin,
+  requireProjectRole,
+} from '@wombat/plugin-wombat-node';
 import { createHash } from 'node:crypto';
 import {
   BRANCH_ACCESS_LEVELS,
@@ -10,15 +19,17 @@ import {
   MemberAccessLevel,
 } from '../project/accessLevels';
 import { ensureDeployKey } from '../project/ensureDeployKey';
+import { ensureGroups } from '../project/ensureGroups';
 import { ensureMember } from '../project/ensureMember';
-import { ensureNamespace } from '../project/ensureNamespace';
-import { ensureProject, findProject } from '../project/ensureProject';
+import { ensureProject } from '../project/ensureProject';
 import { ensureProtectedBranch } from '../project/ensureProtectedBranch';
 import { ensureVariable } from '../project/ensureVariable';
 import { planProject } from '../project/planProject';
-import { ProjectRecord } from '../project/ProjectPlan';
+import { requireProjectGroup } from '../project/projectGroup';
+import { ProjectPlan, ProjectRecord } from '../project/ProjectPlan';
 import { pushWorkspace } from '../project/pushWorkspace';
 import { resolveUsers } from '../project/resolveUsers';
+import { TargetSurvey, surveyTarget } from '../project/surveyTarget';
 import { examples } from './gitlabProjectCreate.examples';
 
 const memberLevels = Object.keys(MEMBER_ACCESS_LEVELS) as [
@@ -34,31 +45,68 @@ function shortHash(value: string) {
   return createHash('sha256').update(value).digest('hex').slice(0, 12);
 }
 
+/** What a dry run says about each part of the target, without writing. */
+function describeSurvey(
+  survey: TargetSurvey,
+  plan: ProjectPlan,
+  scope: ProjectScope,
+): string[] {
+  const lines = survey.groups.map(level => {
+    if (!level.existing) {
+      return `would create GitLab group ${level.path} for ${scope.ref}`;
+    }
+    const path = level.existing.group.full_path;
+    return level.existing.verdict === 'adopt'
+      ? `would adopt GitLab group ${path} into ${scope.ref}, writing the stamp into its description`
+      : `GitLab group ${path} is ${scope.ref}'s; would use it`;
+  });
+  const found = survey.project;
+  if (!found) {
+    return [
+      ...lines,
+      `would create GitLab project ${plan.projectPath} for ${scope.ref}`,
+    ];
+  }
+  const path = found.project.path_with_namespace;
+  return [
+    ...lines,
+    found.verdict === 'adopt'
+      ? `would adopt GitLab project ${path} into ${scope.ref}, adding the stamp to its topics`
+      : `GitLab project ${path} is ${scope.ref}'s; would use it`,
+  ];
+}
+
 /**
- * Creates a GitLab project with its members, deploy keys, protected branches
- * and CI/CD variables, and optionally pushes the workspace as the first
- * commit. Re-running it adopts what already matches.
+ * Creates a GitLab project in a Wombat project's GitLab group with its
+ * members, deploy keys, protected branches and CI/CD variables, and
+ * optionally pushes the workspace as the first commit. The requester needs
+ * the developer role in the Wombat project (or the global developer role
+ * for a project not in the catalog yet); groups and the project it creates
+ * carry the project's stamp, and a re-run uses only what carries it.
  *
  * @public
  */
 export function createGitLabProjectCreateAction(options: {
   integrations: ScmIntegrationRegistry;
   gitlab: GitLabClientFactory;
+  guard: ProjectGuard;
   config: Config;
 }) {
-  const { integrations, gitlab, config } = options;
+  const { integrations, gitlab, guard, config } = options;
   return createTemplateAction({
     id: 'gitlab:project:create',
     description:
-      'Creates a GitLab project (and any missing groups of its path) with members, deploy keys, protected branches and CI/CD variables, and can push the workspace as its first commit. Idempotent: what already exists and matches is adopted.',
+      "Creates a GitLab project (and any missing groups of its path) in a Wombat project's GitLab group, with members, deploy keys, protected branches and CI/CD variables, and can push the workspace as its first commit. Idempotent: what already exists is used only when it carries the project's stamp; platform admins can adopt unstamped groups and projects.",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
+        project: projectInput,
+        adopt: adoptInput,
         repoUrl: z =>
           z.string({
             description:
-              'Where the project goes, in RepoUrlPicker form: gitlab.example.com?owner=group/subgroup&repo=name. Missing groups are created.',
+              "Where the project goes, in RepoUrlPicker form: gitlab.example.com?owner=group/subgroup&repo=name. The owner must be the Wombat project's GitLab group (its name, or <namespace>.<name> outside the default namespace) or a subgroup of it; missing groups are created.",
           }),
         description: z =>
           z.string({ description: 'The project description' }).optional(),
@@ -73,7 +121,12 @@ export function createGitLabProjectCreateAction(options: {
             .string({ description: 'The default branch; default main' })
             .optional(),
         topics: z =>
-          z.array(z.string(), { description: 'Project topics' }).optional(),
+          z
+            .array(z.string(), {
+              description:
+                'Project topics; none may contain "wombat-project.", the stamps Wombat adds itself',
+            })
+            .optional(),
         sourcePath: z =>
           z
             .string({
@@ -183,6 +236,28 @@ export function createGitLabProjectCreateAction(options: {
     },
     async handler(ctx) {
       const plan = planProject(ctx.input, integrations);
+      const scope = await guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'create',
+        // The first step of a new project, before it is in the catalog.
+        allowNewProject: true,
+      });
+      if (plan.adopt) {
+        requireAdmin(
+          scope,
+          'Adopting existing GitLab groups and projects (adopt: true)',
+        );
+      }
+      requireProjectGroup(plan, scope);
+      if (plan.members.length > 0) {
+        requireProjectRole(scope, 'manager', 'Giving people access');
+      }
+      if (plan.members.some(m => m.accessLevel >= MEMBER_ACCESS_LEVELS.owner)) {
+        // An owner may delete the repository and hand it to anyone.
+        requireAdmin(scope, 'Making someone owner of a GitLab project');
+      }
+
       const client = gitlab.forHost(plan.host);
       const { api } = client;
       const userIds = await resolveUsers(
@@ -190,7 +265,7 @@ export function createGitLabProjectCreateAction(options: {
         plan.members.map(m => m.username),
       );
       const key = (...parts: string[]) =>
-        ['wombat.gitlab', plan.host, plan.projectPath, ...parts].join(':');
+        checkpointKey('gitlab', plan.host, plan.projectPath, ...parts);
 
       const emit = (project: ProjectRecord | undefined) => {
         const webUrl =
@@ -207,13 +282,15 @@ export function createGitLabProjectCreateAction(options: {
         ctx.output('created', project?.created ?? false);
       };
 
+      // Every attempt looks again: what a failed attempt created carries
+      // the stamp, so a retry finds it as the project's own.
+      const survey = await surveyTarget(api, plan, scope);
+
       if (ctx.isDryRun) {
-        const existing = await findProject(api, plan.projectPath);
-        ctx.logger.info(
-          existing
-            ? `Dry run: GitLab project ${plan.projectPath} exists and would be checked and adopted`
-            : `Dry run: would create GitLab project ${plan.projectPath}`,
-        );
+        for (const line of describeSurvey(survey, plan, scope)) {
+          ctx.logger.info(`Dry run: ${line}`);
+        }
+        const existing = survey.project?.project;
         emit(
           existing && {
             id: existing.id,
@@ -229,12 +306,12 @@ export function createGitLabProjectCreateAction(options: {
 
       const namespaceId = await ctx.checkpoint({
         key: key('namespace'),
-        fn: () =>
-          ensureNamespace(api, plan.groupPath, plan.visibility, ctx.logger),
+        fn: () => ensureGroups(api, survey.groups, plan, scope, ctx.logger),
       });
       const project = await ctx.checkpoint({
         key: key('project'),
-        fn: () => ensureProject(api, plan, namespaceId, ctx.logger),
+        fn: () =>
+          ensureProject(api, plan, namespaceId, survey, scope, ctx.logger),
       });
       const target = {
         id: project.id,

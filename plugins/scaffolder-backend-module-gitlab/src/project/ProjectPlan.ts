@@ -2,6 +2,8 @@ import type { GitLabVariableSpec } from '@wombat/plugin-wombat-node';
 
 /** Everything gitlab:project:create will do, validated before any request. */
 export interface ProjectPlan {
+  /** An admin onboards existing groups and the project, stamping them. */
+  adopt: boolean;
   host: string;
   /** The namespace path, e.g. `platform/payments`. */
   groupPath: string;
@@ -12,6 +14,7 @@ export interface ProjectPlan {
   visibility: 'private' | 'internal' | 'public';
   defaultBranch: string;
   description?: string;
+  /** As GitLab stores them: split on commas, trimmed; never a stamp. */
   topics: string[];
   sourcePath?: string;
   members: Array<{ username: string; accessLevel: number }>;

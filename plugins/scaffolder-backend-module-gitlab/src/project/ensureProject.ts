@@ -1,19 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
-import { GitLabApi } from '@wombat/plugin-wombat-node';
-import { unlessMissing } from './lookups';
+import {
+  GitLabApi,
+  OwnershipVerdict,
+  ProjectScope,
+} from '@wombat/plugin-wombat-node';
+import { claimProject } from './claims';
+import { GitLabProject, createUnlessRaced, findProject } from './gitlabObjects';
 import { ProjectPlan, ProjectRecord } from './ProjectPlan';
-
-type GitLabProject = {
-  id: number;
-  path_with_namespace: string;
-  visibility: string;
-  default_branch?: string | null;
-  empty_repo?: boolean;
-  web_url: string;
-  http_url_to_repo: string;
-  ssh_url_to_repo: string;
-};
+import { topicsWithStamp } from './stamps';
+import { TargetSurvey } from './surveyTarget';
 
 function record(project: GitLabProject, created: boolean): ProjectRecord {
   return {
@@ -26,87 +21,73 @@ function record(project: GitLabProject, created: boolean): ProjectRecord {
   };
 }
 
-/** What makes an existing project unusable as the one the plan asks for. */
-function differences(project: GitLabProject, plan: ProjectPlan): string[] {
-  const found: string[] = [];
-  if (project.visibility !== plan.visibility) {
-    found.push(
-      `its visibility is ${project.visibility}, the template asks for ${plan.visibility}`,
-    );
-  }
-  if (
-    !project.empty_repo &&
-    project.default_branch &&
-    project.default_branch !== plan.defaultBranch
-  ) {
-    found.push(
-      `its default branch is ${project.default_branch}, the template asks for ${plan.defaultBranch}`,
-    );
-  }
-  return found;
-}
-
-function adopt(
+async function useProject(
+  api: GitLabApi,
   project: GitLabProject,
-  plan: ProjectPlan,
+  verdict: OwnershipVerdict,
+  scope: ProjectScope,
   logger: LoggerService,
-) {
-  const found = differences(project, plan);
-  if (found.length > 0) {
-    throw new ConflictError(
-      `GitLab project ${
-        plan.projectPath
-      } already exists and differs: ${found.join('; ')}`,
+): Promise<ProjectRecord> {
+  const path = project.path_with_namespace;
+  if (verdict === 'adopt') {
+    await api.Projects.edit(project.id, {
+      topics: topicsWithStamp(project.topics, scope),
+    });
+    logger.info(
+      `Adopted GitLab project ${path} into ${scope.ref}: its topics now carry the stamp`,
+      { project: path, wombatProject: scope.ref },
     );
+  } else {
+    logger.info(`GitLab project ${path} is ${scope.ref}'s; using it`, {
+      project: path,
+      wombatProject: scope.ref,
+    });
   }
-  logger.info(`GitLab project ${plan.projectPath} exists; using it`, {
-    project: plan.projectPath,
-  });
   return record(project, false);
 }
 
-/** The project at that path, or undefined when there is none. */
-export async function findProject(api: GitLabApi, projectPath: string) {
-  return (await unlessMissing(api.Projects.show(projectPath))) as
-    | GitLabProject
-    | undefined;
-}
-
 /**
- * Adopts the project at the plan's path when it matches, or creates it.
- * Someone creating the same path in between is handled like an existing one.
+ * Uses the project the survey found and claimed, or creates it with the
+ * stamp among its topics, in the same request, so that a task that dies
+ * right after finds it as its own on the retry. Someone creating the same
+ * path in between is handled like an existing project.
  */
 export async function ensureProject(
   api: GitLabApi,
   plan: ProjectPlan,
   namespaceId: number,
+  survey: TargetSurvey,
+  scope: ProjectScope,
   logger: LoggerService,
 ): Promise<ProjectRecord> {
-  const existing = await findProject(api, plan.projectPath);
-  if (existing) {
-    return adopt(existing, plan, logger);
+  if (survey.project) {
+    return useProject(
+      api,
+      survey.project.project,
+      survey.project.verdict,
+      scope,
+      logger,
+    );
   }
-  try {
-    const created = (await api.Projects.create({
-      name: plan.name,
-      path: plan.name,
-      namespaceId,
-      visibility: plan.visibility,
-      defaultBranch: plan.defaultBranch,
-      ...(plan.description ? { description: plan.description } : {}),
-      ...(plan.topics.length ? { topics: plan.topics } : {}),
-    })) as unknown as GitLabProject;
-    logger.info(`Created GitLab project ${plan.projectPath}`, {
-      project: plan.projectPath,
-    });
-    return record(created, true);
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      const raced = await findProject(api, plan.projectPath);
-      if (raced) {
-        return adopt(raced, plan, logger);
-      }
-    }
-    throw error;
-  }
+  return createUnlessRaced(
+    async () => {
+      const created = (await api.Projects.create({
+        name: plan.name,
+        path: plan.name,
+        namespaceId,
+        visibility: plan.visibility,
+        defaultBranch: plan.defaultBranch,
+        ...(plan.description ? { description: plan.description } : {}),
+        topics: topicsWithStamp(plan.topics, scope),
+      })) as unknown as GitLabProject;
+      logger.info(
+        `Created GitLab project ${plan.projectPath} for ${scope.ref}`,
+        { project: plan.projectPath, wombatProject: scope.ref },
+      );
+      return record(created, true);
+    },
+    () => findProject(api, plan.projectPath),
+    raced =>
+      useProject(api, raced, claimProject(scope, raced, plan), scope, logger),
+  );
 }

@@ -7,7 +7,9 @@ type Variable = ProjectPlan['variables'][number];
 
 /**
  * Creates the CI/CD variable, or accepts an identical one. A differing one is
- * a conflict whose message never repeats either value.
+ * a conflict whose message says neither what differs nor either value: which
+ * of value, masking or protection differs would tell a caller whether a
+ * guessed secret is right.
  */
 export async function ensureVariable(
   api: GitLabApi,
@@ -23,18 +25,13 @@ export async function ensureVariable(
   );
   const label = `${variable.key} (environment scope ${variable.environmentScope})`;
   if (existing) {
-    const found: string[] = [];
-    if (existing.value !== variable.value) found.push('its value differs');
-    if (existing.masked !== variable.masked)
-      found.push(`masked is ${existing.masked}`);
-    if (existing.protected !== variable.protected) {
-      found.push(`protected is ${existing.protected}`);
-    }
-    if (found.length > 0) {
+    const same =
+      existing.value === variable.value &&
+      existing.masked === variable.masked &&
+      existing.protected === variable.protected;
+    if (!same) {
       throw new ConflictError(
-        `CI/CD variable ${label} already exists on ${
-          project.path
-        } and differs: ${found.join('; ')}`,
+        `CI/CD variable ${label} already exists on ${project.path} with other settings or another value; Wombat leaves it as it is`,
       );
     }
     return;

@@ -17,6 +17,8 @@ import { ProjectPlan } from './ProjectPlan';
 
 /** The action's input, as its schema parses it. */
 export interface ProjectInput {
+  project: string;
+  adopt?: boolean;
   repoUrl: string;
   description?: string;
   visibility?: 'private' | 'internal' | 'public';
@@ -42,6 +44,28 @@ export interface ProjectInput {
 
 function fail(field: string, message: string): never {
   throw new InputError(`${field} ${message}`);
+}
+
+/*
+ * GitLab splits every topic on commas and trims it (CommaSeparatedToArray,
+ * Project#update_topics), so the topics are checked as GitLab will store
+ * them: "x,wombat-project.a.b" would otherwise slip a stamp through.
+ */
+function planTopics(topics: string[] | undefined): string[] {
+  const planned = (topics ?? [])
+    .flatMap(topic => topic.split(','))
+    .map(topic => topic.trim())
+    .filter(Boolean);
+  for (const topic of planned) {
+    // Any mention, not only a prefix: stamps are read as words of the topics.
+    if (/wombat-project\./i.test(topic)) {
+      fail(
+        'topics',
+        `may not contain "${topic}": topics with "wombat-project." are the project stamps Wombat writes itself`,
+      );
+    }
+  }
+  return planned;
 }
 
 function firstDuplicate(values: string[]) {
@@ -174,6 +198,7 @@ export function planProject(
     fail('variables', `list ${duplicateVariable} more than once`);
 
   return {
+    adopt: input.adopt ?? false,
     host,
     groupPath,
     name: repo,
@@ -181,7 +206,7 @@ export function planProject(
     visibility: input.visibility ?? 'private',
     defaultBranch,
     description: input.description,
-    topics: input.topics ?? [],
+    topics: planTopics(input.topics),
     sourcePath: input.sourcePath,
     members,
     deployKeys,

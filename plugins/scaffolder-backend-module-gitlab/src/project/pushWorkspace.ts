@@ -5,7 +5,7 @@ import {
   initRepoAndPush,
 } from '@backstage/plugin-scaffolder-node';
 import { GitLabClient } from '@wombat/plugin-wombat-node';
-import { findProject } from './ensureProject';
+import { findProject } from './gitlabObjects';
 
 /**
  * Pushes a workspace folder as the first commit of an empty repository. A

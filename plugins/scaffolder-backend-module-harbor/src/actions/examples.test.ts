@@ -1,6 +1,7 @@
-import { createTaskRun } from '@wombat/plugin-wombat-node-test-utils';
+import { ConfigReader } from '@backstage/config';
 import yaml from 'yaml';
-import { useFakeSystems } from '../__testUtils__/fakeSystems';
+import { PAYMENTS, useFakeSystems } from '../__testUtils__/fakeSystems';
+import { WebhookTargetAllowList } from '../harbor/webhookTargets';
 import { createHarborProjectCreateAction } from './harborProjectCreate';
 import { examples as projectExamples } from './harborProjectCreate.examples';
 import { createHarborRobotCreateAction } from './harborRobotCreate';
@@ -11,7 +12,7 @@ import { examples as webhookExamples } from './harborWebhookCreate.examples';
 /** The example's input, with the task's template expressions filled in. */
 function exampleInput(example: string) {
   const rendered = example
-    .replace('${{ steps.repo.output.projectId }}', 'platform/payments-api')
+    .replace('${{ steps.repo.output.projectPath }}', 'payments/payments-api')
     .replace('${{ secrets.securityWebhookAuth }}', 'Bearer example');
   return yaml.parse(rendered).steps[0].input;
 }
@@ -21,13 +22,30 @@ describe('Harbor action examples', () => {
   const actions = () => ({
     'harbor:project:create': createHarborProjectCreateAction({
       harbor: systems.harborClients,
+      guard: systems.guard,
     }),
     'harbor:robot:create': createHarborRobotCreateAction({
       harbor: systems.harborClients,
       gitlab: systems.gitlabClients,
+      guard: systems.guard,
     }),
     'harbor:webhook:create': createHarborWebhookCreateAction({
       harbor: systems.harborClients,
+      guard: systems.guard,
+      allowedTargets: WebhookTargetAllowList.fromConfig(
+        new ConfigReader({
+          wombat: {
+            harbor: {
+              webhooks: {
+                allowedTargets: [
+                  'https://deployer.example.com/hooks/',
+                  'https://security.example.com/',
+                ],
+              },
+            },
+          },
+        }),
+      ),
     }),
   });
 
@@ -37,21 +55,30 @@ describe('Harbor action examples', () => {
       e.example,
     ]),
   )('%s', async (_description, example) => {
-    // The second robot example names a project by its full path.
-    if (example.includes('platform/payments/payments-api')) {
-      systems.gitlab.state.projects[0].path_with_namespace =
-        'platform/payments/payments-api';
-    }
     const step = yaml.parse(example).steps[0];
-    if (step.action !== 'harbor:project:create') {
-      // Robots and webhooks need their project.
+    const input = exampleInput(example);
+    if (input.adopt) {
+      // What an admin onboards: a Harbor project Wombat did not create.
+      await systems.harborClients
+        .forInstance()
+        .createProject({ project_name: 'payments' });
+    } else if (step.action !== 'harbor:project:create') {
+      // Robots and webhooks need the project's Harbor project.
       await actions()['harbor:project:create'].handler(
-        createTaskRun({ input: { name: 'payments' } }).ctx,
+        systems.run('maria', { project: PAYMENTS }).ctx,
       );
     }
+    // An admin adopts; a developer works in payments; a global developer
+    // starts a project that is not in the catalog yet.
+    let who: 'ada' | 'dana' | 'linus' = 'linus';
+    if (input.adopt) {
+      who = 'ada';
+    } else if (input.project === PAYMENTS) {
+      who = 'dana';
+    }
     const action = actions()[step.action as keyof ReturnType<typeof actions>];
-    const run = createTaskRun({ input: exampleInput(example) });
-    await action.handler(run.ctx);
-    expect(run.outputs.created).toBe(true);
+    const task = systems.run(who, input);
+    await action.handler(task.ctx);
+    expect(task.outputs.created).toBe(!input.adopt);
   });
 });

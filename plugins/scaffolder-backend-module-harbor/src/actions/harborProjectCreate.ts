@@ -4,16 +4,25 @@ import {
   HARBOR_PROJECT_ROLES,
   HarborClientFactory,
   HarborProjectRole,
+  ProjectGuard,
+  adoptInput,
+  checkpointKey,
+  instanceInput,
+  projectInput,
+  requireAdmin,
+  requireProjectRole,
 } from '@wombat/plugin-wombat-node';
 import {
   ensureHarborMember,
   HarborMemberSpec,
 } from '../harbor/ensureHarborMember';
-import { ensureHarborProject } from '../harbor/ensureHarborProject';
+import {
+  claimHarborProject,
+  ensureHarborProject,
+} from '../harbor/ensureHarborProject';
+import { harborProjectName } from '../harbor/harborProjectName';
 import { parseStorageLimit } from '../harbor/storageLimit';
 import { projectUrl } from '../harbor/projectUrl';
-import { checkHarborName } from './inputErrors';
-import { instanceInput } from './instanceInput';
 import { examples } from './harborProjectCreate.examples';
 
 const roles = Object.keys(HARBOR_PROJECT_ROLES) as [
@@ -22,28 +31,33 @@ const roles = Object.keys(HARBOR_PROJECT_ROLES) as [
 ];
 
 /**
- * Creates a Harbor project with its visibility, storage quota and members,
- * or adopts a matching one.
+ * Creates the Wombat project's Harbor project, stamped as its own, with
+ * visibility, storage quota and members; or uses it when it is already the
+ * project's.
  *
  * @public
  */
 export function createHarborProjectCreateAction(options: {
   harbor: HarborClientFactory;
+  guard: ProjectGuard;
 }) {
   return createTemplateAction({
     id: 'harbor:project:create',
     description:
-      'Creates a Harbor project with visibility, storage quota and members. Idempotent: an existing project with the same visibility is adopted.',
+      "Creates the Wombat project's Harbor project (named like the project) with visibility, storage quota and members, stamped as the project's. Idempotent: the project's own Harbor project is used again; one of another project, or one Wombat did not create, is refused (platform admins may adopt the latter).",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        instance: instanceInput,
+        project: projectInput,
+        instance: instanceInput('wombat.harbor.instances'),
         name: z =>
-          z.string({
-            description:
-              'Project name: lowercase letters and digits, separated by single ".", "_" or "-"',
-          }),
+          z
+            .string({
+              description:
+                "The Harbor project's name: the Wombat project's name (<namespace>.<name> outside the default namespace), which is also the default. Any other name is refused.",
+            })
+            .optional(),
         public: z =>
           z
             .boolean({
@@ -73,6 +87,7 @@ export function createHarborProjectCreateAction(options: {
               { description: 'Users or groups with a role in the project' },
             )
             .optional(),
+        adopt: adoptInput,
       },
       output: {
         projectId: z =>
@@ -86,8 +101,6 @@ export function createHarborProjectCreateAction(options: {
       },
     },
     async handler(ctx) {
-      const { name } = ctx.input;
-      checkHarborName('name', name);
       let storageLimit: number | undefined;
       if (ctx.input.storageLimit !== undefined) {
         try {
@@ -109,16 +122,46 @@ export function createHarborProjectCreateAction(options: {
         },
       );
       const client = options.harbor.forInstance(ctx.input.instance);
-      const isPublic = ctx.input.public ?? false;
+      const scope = await options.guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'create',
+        allowNewProject: true,
+      });
+      const { adopt } = ctx.input;
+      if (adopt) {
+        requireAdmin(scope, 'adopt: true');
+      }
+      if (members.length > 0) {
+        requireProjectRole(scope, 'manager', 'Giving people access');
+      }
+      const name = harborProjectName(scope, ctx.input.name, 'name');
+      const request = {
+        name,
+        public: ctx.input.public ?? false,
+        storageLimit,
+      };
 
       if (ctx.isDryRun) {
-        const exists = await client.projectExists(name);
-        const existing = exists ? await client.getProject(name) : undefined;
-        ctx.logger.info(
-          existing
-            ? `Dry run: Harbor project ${name} exists and would be checked and adopted`
-            : `Dry run: would create Harbor project ${name} on ${client.name}`,
-        );
+        const existing = (await client.projectExists(name))
+          ? await client.getProject(name)
+          : undefined;
+        if (existing) {
+          const verdict = await claimHarborProject(client, existing, request, {
+            scope,
+            adopt,
+            existedBefore: true,
+          });
+          ctx.logger.info(
+            verdict === 'adopt'
+              ? `Dry run: would adopt and stamp Harbor project ${name} for ${scope.ref}`
+              : `Dry run: Harbor project ${name} is ${scope.ref}'s; would check its members`,
+          );
+        } else {
+          ctx.logger.info(
+            `Dry run: would create Harbor project ${name} for ${scope.ref} on ${client.name}`,
+          );
+        }
         ctx.output('projectId', existing?.project_id ?? 0);
         ctx.output('projectName', name);
         ctx.output('url', projectUrl(client, existing?.project_id ?? 0));
@@ -127,13 +170,20 @@ export function createHarborProjectCreateAction(options: {
       }
 
       const key = (...parts: string[]) =>
-        ['wombat.harbor', client.name, name, ...parts].join(':');
+        checkpointKey('harbor', client.name, name, ...parts);
+      // Recorded before anything is created, so that a retried or recovered
+      // task knows an unstamped project it finds is the one it made.
+      const { existedBefore } = await ctx.checkpoint({
+        key: key('existed-before'),
+        fn: async () => ({ existedBefore: await client.projectExists(name) }),
+      });
       const project = await ctx.checkpoint({
         key: key('project'),
         fn: () =>
           ensureHarborProject(
             client,
-            { name, public: isPublic, storageLimit },
+            request,
+            { scope, adopt, existedBefore },
             ctx.logger,
           ),
       });

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Create a CI robot that may push and pull, and store its credentials as CI/CD variables of the GitLab project created in an earlier step',
+      "Create a CI robot in the project's Harbor project that may push and pull, and store its credentials as protected CI/CD variables of the project's GitLab project created in an earlier step",
     example: yaml.stringify({
       steps: [
         {
@@ -12,14 +12,16 @@ export const examples: TemplateExample[] = [
           action: 'harbor:robot:create',
           name: 'Create the CI robot',
           input: {
-            project: 'payments',
+            project: 'project:default/payments',
             name: 'ci',
+            description: 'Pushes the images GitLab CI builds',
             permissions: ['pull', 'push'],
             gitlabVariables: {
-              projectId: '${{ steps.repo.output.projectId }}',
+              projectId: '${{ steps.repo.output.projectPath }}',
               usernameKey: 'HARBOR_USERNAME',
               passwordKey: 'HARBOR_PASSWORD',
               registryKey: 'HARBOR_REGISTRY',
+              protected: true,
             },
           },
         },
@@ -28,7 +30,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Create a pull-only robot that expires after 90 days, for the production environment scope only',
+      'Create a pull-only robot that expires after 90 days, for the production environment scope of a GitLab project in a subgroup of the project',
     example: yaml.stringify({
       steps: [
         {
@@ -36,14 +38,15 @@ export const examples: TemplateExample[] = [
           action: 'harbor:robot:create',
           name: 'Create the deploy robot',
           input: {
+            project: 'project:default/payments',
             instance: 'default',
-            project: 'payments',
+            harborProject: 'payments',
             name: 'deploy',
             description: 'Pulls images for deployments',
             durationDays: 90,
             gitlabVariables: {
               host: 'gitlab.example.com',
-              projectId: 'platform/payments/payments-api',
+              projectId: 'payments/backoffice/payments-admin',
               usernameKey: 'REGISTRY_USER',
               passwordKey: 'REGISTRY_PASSWORD',
               environmentScope: 'production',

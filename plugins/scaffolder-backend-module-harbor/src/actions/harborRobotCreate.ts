@@ -1,18 +1,31 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   GitLabClientFactory,
   HarborClientFactory,
+  ProjectGuard,
+  RobotTarget,
+  adoptInput,
+  checkRobotName,
+  checkpointKey,
+  claimProjectRobot,
   explainInvalidGitLabVariableKey,
-  requireHarborProject,
+  instanceInput,
+  projectInput,
+  requireAdmin,
+  requireStampedHarborProject,
 } from '@wombat/plugin-wombat-node';
 import { ensureRobot } from '../harbor/ensureRobot';
 import {
   GitLabDelivery,
   deliverRegistryToGitLab,
 } from '../harbor/gitlabDelivery';
+import {
+  checkGitLabTargetPath,
+  resolveGitLabTarget,
+} from '../harbor/gitlabTarget';
+import { harborProjectName } from '../harbor/harborProjectName';
 import { checkHarborName } from './inputErrors';
-import { instanceInput } from './instanceInput';
 import { examples } from './harborRobotCreate.examples';
 
 function checkDelivery(delivery: GitLabDelivery | undefined): GitLabDelivery {
@@ -40,30 +53,39 @@ function checkDelivery(delivery: GitLabDelivery | undefined): GitLabDelivery {
 }
 
 /**
- * Creates a Harbor project robot with pull or push rights and puts its
- * credentials straight into GitLab CI/CD variables. The secret is never an
- * output and never logged.
+ * Creates a robot in the Wombat project's Harbor project with pull or push
+ * rights and puts its credentials straight into CI/CD variables of one of
+ * the project's GitLab projects. The robot is bound to that GitLab project
+ * for good. The secret is never an output and never logged.
  *
  * @public
  */
 export function createHarborRobotCreateAction(options: {
   harbor: HarborClientFactory;
   gitlab: GitLabClientFactory;
+  guard: ProjectGuard;
 }) {
   return createTemplateAction({
     id: 'harbor:robot:create',
     description:
-      'Creates a Harbor project robot account and stores its name and secret as CI/CD variables of a GitLab project (the secret masked). The secret is never an output. Idempotent: an existing robot with the same rights is adopted.',
+      "Creates a robot account in the Wombat project's Harbor project and stores its name and secret as CI/CD variables of one of the project's GitLab projects (the secret masked). The secret is never an output. Idempotent: the robot bound to that GitLab project is used again; a robot of that name delivering anywhere else is refused and never given a new secret.",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        instance: instanceInput,
-        project: z => z.string({ description: 'The Harbor project' }),
+        project: projectInput,
+        instance: instanceInput('wombat.harbor.instances'),
+        harborProject: z =>
+          z
+            .string({
+              description:
+                "The Wombat project's Harbor project, which is also the default; any other is refused. It must have been made by harbor:project:create for the project.",
+            })
+            .optional(),
         name: z =>
           z.string({
             description:
-              'Robot name within the project; Harbor calls it robot$<project>+<name>',
+              'Robot name within the Harbor project; Harbor calls it robot$<project>+<name>. "wombat" is taken.',
           }),
         description: z =>
           z.string({ description: 'What the robot is for' }).optional(),
@@ -92,7 +114,8 @@ export function createHarborRobotCreateAction(options: {
                   })
                   .optional(),
                 projectId: z.union([z.number(), z.string()], {
-                  description: 'GitLab project id or full path',
+                  description:
+                    "GitLab project id or full path: a project in the Wombat project's group that carries its stamp",
                 }),
                 usernameKey: z.string({
                   description: 'Variable that receives the robot name',
@@ -112,16 +135,17 @@ export function createHarborRobotCreateAction(options: {
                 protected: z
                   .boolean({
                     description:
-                      'Only for protected branches and tags; default false',
+                      'Only for protected branches and tags; default false. Set it for push robots.',
                   })
                   .optional(),
               },
               {
                 description:
-                  'Where the credentials go: CI/CD variables of a GitLab project',
+                  "Where the credentials go: CI/CD variables of one of the project's GitLab projects",
               },
             )
             .optional(),
+        adopt: adoptInput,
       },
       output: {
         registry: z =>
@@ -138,9 +162,9 @@ export function createHarborRobotCreateAction(options: {
       },
     },
     async handler(ctx) {
-      const { project, name } = ctx.input;
-      checkHarborName('project', project);
+      const { name, adopt } = ctx.input;
       checkHarborName('name', name);
+      checkRobotName('name', name);
       const durationDays = ctx.input.durationDays ?? -1;
       if (durationDays === 0 || durationDays < -1) {
         throw new InputError(
@@ -150,61 +174,98 @@ export function createHarborRobotCreateAction(options: {
       const delivery = checkDelivery(ctx.input.gitlabVariables);
       const harbor = options.harbor.forInstance(ctx.input.instance);
       const gitlab = options.gitlab.forHost(delivery.host);
-
-      // Both ends must exist before a robot is made whose secret could not
-      // be delivered.
-      await requireHarborProject(harbor, project);
-      try {
-        await gitlab.api.Projects.show(delivery.projectId);
-      } catch (error) {
-        if (error instanceof NotFoundError) {
-          throw new InputError(
-            `gitlabVariables.projectId ${delivery.projectId}: no such project on ${gitlab.host}`,
-          );
-        }
-        throw error;
+      const scope = await options.guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'create',
+        allowNewProject: true,
+      });
+      if (adopt) {
+        requireAdmin(scope, 'adopt: true');
       }
+      const projectName = harborProjectName(
+        scope,
+        ctx.input.harborProject,
+        'harborProject',
+      );
+      checkGitLabTargetPath(scope, delivery.projectId);
+
+      // The Harbor project and the GitLab project must both be the
+      // project's before a robot is made whose secret goes from one to the
+      // other.
+      const { project_id: projectId } = await requireStampedHarborProject(
+        harbor,
+        scope,
+        projectName,
+      );
+      const project = { id: projectId, name: projectName };
+      const gitlabProject = await resolveGitLabTarget(
+        gitlab,
+        scope,
+        delivery.projectId,
+      );
+      const target: RobotTarget = {
+        kind: 'gitlab',
+        host: gitlab.host,
+        path: gitlabProject.path,
+      };
+      // Written by id: the project that was checked, even if renamed since.
+      const deliverTo = { ...delivery, projectId: gitlabProject.id };
+      const permissions = ctx.input.permissions ?? ['pull'];
 
       if (ctx.isDryRun) {
+        const claim = await claimProjectRobot(harbor, {
+          scope,
+          project,
+          name,
+          permissions,
+          target,
+          adopt,
+        });
         ctx.logger.info(
-          `Dry run: would create or adopt Harbor robot ${name} in ${project} and store its credentials in GitLab project ${delivery.projectId}`,
+          claim.verdict === 'new'
+            ? `Dry run: would create Harbor robot ${name} in ${projectName} and store its credentials in GitLab project ${gitlabProject.path}`
+            : `Dry run: would use Harbor robot ${claim.robot.name}, which delivers to GitLab project ${gitlabProject.path}`,
         );
         ctx.output('registry', harbor.registry);
-        ctx.output('robotName', `robot$${project}+${name}`);
+        ctx.output('robotName', `robot$${projectName}+${name}`);
         ctx.output('created', false);
         return;
       }
 
       const robot = await ctx.checkpoint({
-        key: ['wombat.harbor', harbor.name, project, 'robot', name].join(':'),
+        key: checkpointKey('harbor', harbor.name, projectName, 'robot', name),
         fn: () =>
           ensureRobot({
             harbor,
             gitlab: options.gitlab,
+            scope,
             project,
             name,
             description: ctx.input.description,
-            permissions: ctx.input.permissions ?? ['pull'],
+            permissions,
             durationDays,
-            delivery,
+            target,
+            delivery: deliverTo,
+            adopt,
             logger: ctx.logger,
           }),
       });
       const { registryKey } = delivery;
       if (registryKey) {
         await ctx.checkpoint({
-          key: [
-            'wombat.gitlab',
+          key: checkpointKey(
+            'gitlab',
             gitlab.host,
             delivery.projectId,
             'variable',
             registryKey,
             delivery.environmentScope ?? '*',
-          ].join(':'),
+          ),
           fn: () =>
             deliverRegistryToGitLab(
               options.gitlab,
-              { ...delivery, registryKey },
+              { ...deliverTo, registryKey },
               harbor.registry,
             ),
         });

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Notify a deployment service of every pushed image',
+    description:
+      "Notify a deployment service (an address wombat.harbor.webhooks.allowedTargets allows) of every image pushed to the project's Harbor project",
     example: yaml.stringify({
       steps: [
         {
@@ -11,7 +12,7 @@ export const examples: TemplateExample[] = [
           action: 'harbor:webhook:create',
           name: 'Tell the deployer about new images',
           input: {
-            project: 'payments',
+            project: 'project:default/payments',
             name: 'deployer',
             address: 'https://deployer.example.com/hooks/harbor',
             eventTypes: ['PUSH_ARTIFACT'],
@@ -30,8 +31,9 @@ export const examples: TemplateExample[] = [
           action: 'harbor:webhook:create',
           name: 'Report scan results',
           input: {
+            project: 'project:default/payments',
             instance: 'default',
-            project: 'payments',
+            harborProject: 'payments',
             name: 'security-scans',
             address: 'https://security.example.com/events',
             eventTypes: ['SCANNING_COMPLETED', 'SCANNING_FAILED'],

@@ -1,20 +1,39 @@
-import { createTaskRun } from '@wombat/plugin-wombat-node-test-utils';
-import { useFakeSystems, writes } from '../__testUtils__/fakeSystems';
+import { ConfigReader } from '@backstage/config';
+import {
+  PAYMENTS,
+  Person,
+  useFakeSystems,
+  writes,
+} from '../__testUtils__/fakeSystems';
+import { WebhookTargetAllowList } from '../harbor/webhookTargets';
 import { createHarborProjectCreateAction } from './harborProjectCreate';
 import { createHarborWebhookCreateAction } from './harborWebhookCreate';
 
+const allowList = (allowedTargets?: string[]) =>
+  WebhookTargetAllowList.fromConfig(
+    new ConfigReader({ wombat: { harbor: { webhooks: { allowedTargets } } } }),
+  );
+
 describe('harbor:webhook:create', () => {
   const systems = useFakeSystems();
-  const action = () =>
-    createHarborWebhookCreateAction({ harbor: systems.harborClients });
+  const action = (
+    allowedTargets = allowList(['https://deployer.example.com/hooks/']),
+  ) =>
+    createHarborWebhookCreateAction({
+      harbor: systems.harborClients,
+      guard: systems.guard,
+      allowedTargets,
+    });
   const AUTH = 'Bearer webhook-secret-0123456789';
   const input = {
-    project: 'payments',
+    project: PAYMENTS,
     name: 'deployer',
     address: 'https://deployer.example.com/hooks/harbor',
     eventTypes: ['PUSH_ARTIFACT' as const, 'DELETE_ARTIFACT' as const],
     authHeader: AUTH,
   };
+  const run = (as: Person, changes: object = {}, isDryRun = false) =>
+    systems.run(as, { ...input, ...changes }, { isDryRun });
   const policies = () =>
     systems.harbor.state.projects.find(p => p.name === 'payments')!
       .webhookPolicies;
@@ -22,12 +41,13 @@ describe('harbor:webhook:create', () => {
   beforeEach(async () => {
     await createHarborProjectCreateAction({
       harbor: systems.harborClients,
-    }).handler(createTaskRun({ input: { name: 'payments' } }).ctx);
+      guard: systems.guard,
+    }).handler(systems.run('maria', { project: PAYMENTS }).ctx);
   });
 
-  it('creates an enabled policy', async () => {
-    const run = createTaskRun({ input });
-    await action().handler(run.ctx);
+  it("creates an enabled policy on the project's Harbor project", async () => {
+    const task = run('dana');
+    await action().handler(task.ctx);
     expect(policies()).toEqual([
       expect.objectContaining({
         name: 'deployer',
@@ -44,39 +64,43 @@ describe('harbor:webhook:create', () => {
         ],
       }),
     ]);
-    expect(run.outputs).toEqual({ webhookId: policies()[0].id, created: true });
-    expect(JSON.stringify(run.logs)).not.toContain(AUTH);
+    expect(task.outputs).toEqual({
+      webhookId: policies()[0].id,
+      created: true,
+    });
+    expect(JSON.stringify(task.logs)).not.toContain(AUTH);
   });
 
   it('adopts the same policy on a second run', async () => {
-    await action().handler(createTaskRun({ input }).ctx);
+    await action().handler(run('dana').ctx);
     const before = systems.harbor.requests.length;
-    const second = createTaskRun({
-      input: {
-        ...input,
-        eventTypes: ['DELETE_ARTIFACT' as const, 'PUSH_ARTIFACT' as const],
-      },
+    const second = run('dana', {
+      eventTypes: ['DELETE_ARTIFACT' as const, 'PUSH_ARTIFACT' as const],
     });
     await action().handler(second.ctx);
     expect(writes(systems.harbor.requests.slice(before))).toEqual([]);
     expect(second.outputs.created).toBe(false);
   });
 
-  it('reports a policy of that name with another address as a conflict', async () => {
-    await action().handler(createTaskRun({ input }).ctx);
-    const run = createTaskRun({
-      input: { ...input, address: 'https://other.example.com/hook' },
-    });
-    await expect(action().handler(run.ctx)).rejects.toMatchObject({
+  // F16: the conflict says nothing about the policy that is there.
+  it('reports a policy of that name with other settings as a conflict that reveals none of them', async () => {
+    await action().handler(
+      run('ada', { address: 'http://10.0.0.7:8080/secret-path?token=abc' }).ctx,
+    );
+    const error = await action()
+      .handler(run('dana').ctx)
+      .catch(e => e);
+    expect(error).toMatchObject({
       name: 'ConflictError',
       message:
-        'Harbor webhook deployer of project payments already exists and differs: it posts to https://deployer.example.com/hooks/harbor',
+        'Harbor webhook deployer of project payments already exists with other settings; choose another name',
     });
+    expect(error.message).not.toMatch(/10\.0\.0\.7|secret-path|token|PUSH/);
   });
 
   it('makes no writes in a dry run', async () => {
     const before = systems.harbor.requests.length;
-    await action().handler(createTaskRun({ input, isDryRun: true }).ctx);
+    await action().handler(run('dana', {}, true).ctx);
     expect(writes(systems.harbor.requests.slice(before))).toEqual([]);
     expect(policies()).toEqual([]);
   });
@@ -86,11 +110,90 @@ describe('harbor:webhook:create', () => {
       { method: 'POST', path: /webhook\/policies$/ },
       500,
     );
-    const run = createTaskRun({ input });
-    await expect(action().handler(run.ctx)).rejects.toThrow(/failed with 500/);
-    await action().handler(run.retry().ctx);
-    await action().handler(run.retry().ctx);
+    const task = run('dana');
+    await expect(action().handler(task.ctx)).rejects.toThrow(/failed with 500/);
+    await action().handler(task.retry().ctx);
+    await action().handler(task.retry().ctx);
     expect(policies()).toHaveLength(1);
+  });
+
+  describe('tenancy', () => {
+    it.each([
+      ['a viewer of the project', 'victor', PAYMENTS],
+      ['a global developer with no role in it', 'linus', PAYMENTS],
+      ['an outsider', 'raj', PAYMENTS],
+    ] as const)(
+      'refuses %s before any request',
+      async (_case, who, project) => {
+        const before = systems.harbor.requests.length;
+        await expect(
+          action().handler(run(who, { project }).ctx),
+        ).rejects.toMatchObject({ name: 'NotAllowedError' });
+        expect(systems.harbor.requests.slice(before)).toEqual([]);
+      },
+    );
+
+    it('works only in projects that are in the catalog', async () => {
+      await expect(
+        action().handler(run('ada', { project: 'project:default/orders' }).ctx),
+      ).rejects.toThrow('this action works only in an existing project');
+    });
+
+    it("refuses another project's Harbor project, and an unstamped one", async () => {
+      await expect(
+        action().handler(run('dana', { harborProject: 'library' }).ctx),
+      ).rejects.toMatchObject({ name: 'InputError' });
+      await systems.harborClients
+        .forInstance()
+        .createProject({ project_name: 'risk-engine' });
+      await expect(
+        action().handler(
+          run('raj', { project: 'project:default/risk-engine' }).ctx,
+        ),
+      ).rejects.toThrow(
+        'Harbor project risk-engine on instance default is not stamped for project:default/risk-engine',
+      );
+    });
+
+    // F16: Harbor posts from inside the network; only listed addresses are
+    // for everyone.
+    it.each([
+      ['an internal address', 'http://169.254.169.254/latest/meta-data'],
+      ['a lookalike host', 'https://deployer.example.com.evil.net/hooks/x'],
+      ['another path', 'https://deployer.example.com/admin'],
+      ['another port', 'https://deployer.example.com:8443/hooks/x'],
+    ])(
+      'refuses %s outside the allow-list for non-admins, before any request',
+      async (_case, address) => {
+        const before = systems.harbor.requests.length;
+        await expect(
+          action().handler(run('maria', { address }).ctx),
+        ).rejects.toMatchObject({
+          name: 'NotAllowedError',
+          message: expect.stringContaining(
+            'is not one of the webhook targets wombat.harbor.webhooks.allowedTargets allows',
+          ),
+        });
+        expect(systems.harbor.requests.slice(before)).toEqual([]);
+      },
+    );
+
+    it('lets only admins create webhooks when no targets are allowed', async () => {
+      const none = allowList(undefined);
+      await expect(action(none).handler(run('maria').ctx)).rejects.toThrow(
+        'Harbor webhooks are for platform admins only here: wombat.harbor.webhooks.allowedTargets allows no addresses',
+      );
+      await action(none).handler(
+        run('ada', { address: 'http://deployer.internal/hook' }).ctx,
+      );
+      expect(policies()).toHaveLength(1);
+    });
+
+    it('refuses an allow-list entry that is not an address without credentials', () => {
+      expect(() => allowList(['deployer.example.com'])).toThrow(
+        'wombat.harbor.webhooks.allowedTargets[0] "deployer.example.com" must be an http or https address without credentials',
+      );
+    });
   });
 
   it.each([
@@ -100,14 +203,20 @@ describe('harbor:webhook:create', () => {
       'address "ftp://example.com/x" must be an http or https address',
     ],
     [
-      'a project name Harbor refuses',
-      { project: 'Payments' },
-      'project "Payments" must be lowercase',
+      'an address with credentials in it',
+      { address: 'https://user:token@deployer.example.com/hooks/x' },
+      'address must not carry credentials; send them with authHeader',
+    ],
+    [
+      'a project that is not a full reference',
+      { project: 'payments' },
+      'project',
     ],
   ])('rejects %s before any request', async (_case, change, message) => {
     const before = systems.harbor.requests.length;
-    const run = createTaskRun({ input: { ...input, ...change } });
-    await expect(action().handler(run.ctx)).rejects.toThrow(message);
+    await expect(action().handler(run('ada', change).ctx)).rejects.toThrow(
+      message,
+    );
     expect(systems.harbor.requests.slice(before)).toEqual([]);
   });
 });

@@ -18,29 +18,16 @@ export async function ensureWebhook(
   if (existing) {
     const [target] = existing.targets ?? [];
     const [wanted] = policy.targets;
-    const found: string[] = [];
-    if (target?.address !== wanted.address) {
-      found.push(`it posts to ${target?.address ?? 'nowhere'}`);
-    }
     const events = (list: string[]) => [...list].sort().join(',');
-    if (events(existing.event_types ?? []) !== events(policy.event_types)) {
-      found.push(`its events are ${events(existing.event_types ?? [])}`);
-    }
-    if (
-      (target?.payload_format ?? 'Default') !==
-      (wanted.payload_format ?? 'Default')
-    ) {
-      found.push(
-        `its payload format is ${target?.payload_format ?? 'Default'}`,
-      );
-    }
-    if (found.length > 0) {
+    const same =
+      target?.address === wanted.address &&
+      events(existing.event_types ?? []) === events(policy.event_types) &&
+      (target?.payload_format ?? 'Default') ===
+        (wanted.payload_format ?? 'Default');
+    if (!same) {
+      // What the policy holds (its address may carry a token) stays unsaid.
       throw new ConflictError(
-        `Harbor webhook ${
-          policy.name
-        } of project ${project} already exists and differs: ${found.join(
-          '; ',
-        )}`,
+        `Harbor webhook ${policy.name} of project ${project} already exists with other settings; choose another name`,
       );
     }
     return { id: existing.id!, created: false };

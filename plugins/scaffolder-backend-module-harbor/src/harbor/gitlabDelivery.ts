@@ -16,10 +16,15 @@ export interface GitLabDelivery {
   protected?: boolean;
 }
 
-/** Whether both variables are already there (their values are not compared). */
+/**
+ * Whether the variables hold this robot: its name in the username variable
+ * and a password beside it (whose value cannot be compared: Harbor never
+ * shows a secret again).
+ */
 export async function isDeliveredToGitLab(
   gitlab: GitLabClientFactory,
   target: GitLabDelivery,
+  robotName: string,
 ): Promise<boolean> {
   const { api } = gitlab.forHost(target.host);
   const scope = target.environmentScope ?? '*';
@@ -27,13 +32,51 @@ export async function isDeliveredToGitLab(
     findProjectVariable(api, target.projectId, target.usernameKey, scope),
     findProjectVariable(api, target.projectId, target.passwordKey, scope),
   ]);
-  return Boolean(username && password);
+  return Boolean(username?.value === robotName && password);
 }
 
 /**
- * Puts the registry's host into its variable, unless it holds it already.
- * Not a secret, and not tied to the robot: a robot that is adopted keeps
- * its secret while this is still brought up to date.
+ * Gives variables that are already there the `protected` flag the task
+ * asks for, keeping their values (a delivered robot keeps its secret). A
+ * variable whose value GitLab hides cannot be rewritten and is left alone.
+ */
+export async function protectGitLabVariables(
+  gitlab: GitLabClientFactory,
+  target: GitLabDelivery,
+  keys: string[],
+): Promise<void> {
+  const { api } = gitlab.forHost(target.host);
+  const environmentScope = target.environmentScope ?? '*';
+  const wanted = target.protected ?? false;
+  for (const key of keys) {
+    const existing = await findProjectVariable(
+      api,
+      target.projectId,
+      key,
+      environmentScope,
+    );
+    if (
+      existing &&
+      typeof existing.value === 'string' &&
+      existing.protected !== wanted
+    ) {
+      await upsertProjectVariable(api, target.projectId, {
+        key,
+        value: existing.value,
+        masked: existing.masked,
+        raw: existing.raw ?? false,
+        protected: wanted,
+        environmentScope,
+      });
+    }
+  }
+}
+
+/**
+ * Puts the registry's host into its variable, unless it holds it already
+ * with the `protected` flag asked for. Not a secret, and not tied to the
+ * robot: a robot that is used again keeps its secret while this is still
+ * brought up to date.
  */
 export async function deliverRegistryToGitLab(
   gitlab: GitLabClientFactory,
@@ -42,13 +85,14 @@ export async function deliverRegistryToGitLab(
 ): Promise<'created' | 'updated' | 'kept'> {
   const { api } = gitlab.forHost(target.host);
   const environmentScope = target.environmentScope ?? '*';
+  const wanted = target.protected ?? false;
   const existing = await findProjectVariable(
     api,
     target.projectId,
     target.registryKey,
     environmentScope,
   );
-  if (existing?.value === registry) {
+  if (existing?.value === registry && existing.protected === wanted) {
     return 'kept';
   }
   return upsertProjectVariable(api, target.projectId, {
@@ -56,7 +100,7 @@ export async function deliverRegistryToGitLab(
     value: registry,
     masked: false,
     raw: true,
-    protected: target.protected ?? false,
+    protected: wanted,
     environmentScope,
   });
 }

@@ -1,17 +1,30 @@
 import { InputError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ProxmoxClientFactory } from '@wombat/plugin-wombat-node';
+import {
+  ProjectGuard,
+  ProxmoxClientFactory,
+  adoptInput,
+  checkpointKey,
+  instanceInput,
+  projectInput,
+} from '@wombat/plugin-wombat-node';
+import {
+  checkAllowedInputs,
+  checkAllowedTemplate,
+} from '../proxmox/allowedInputs';
 import { announceVmChange } from '../proxmox/announceVmChange';
 import { findTemplate } from '../proxmox/findVm';
 import { planVm } from '../proxmox/planVm';
+import { vmOwnerOfProject } from '../proxmox/vmOwner';
+import { vmTags } from '../proxmox/vmStamp';
 import {
   DEFAULT_TIMINGS,
   VmTimings,
   checkDiskGrowth,
+  claimExistingVm,
   cloneVm,
   configureVm,
-  findOwnVm,
   growDisk,
   startVm,
   waitForIp,
@@ -19,15 +32,18 @@ import {
 import { examples } from './proxmoxVmCreate.examples';
 
 /**
- * Clones a Proxmox template into a VM with cloud-init, sizes it, tags it as
- * Wombat's (and its project's and owner's), starts it and waits for its
- * address. With `events`, it then announces the VM on
+ * Clones a Proxmox template into a VM of a Wombat project with cloud-init,
+ * sizes it, stamps it as the project's (in its description from the clone
+ * on, then in its tags, with the project's owner), starts it and waits for
+ * its address. Users who are not platform admins stay inside the
+ * instance's allow-list. With `events`, it then announces the VM on
  * `PROXMOX_VM_EVENTS_TOPIC`, so the catalog lists it at once.
  *
  * @public
  */
 export function createProxmoxVmCreateAction(options: {
   proxmox: ProxmoxClientFactory;
+  guard: ProjectGuard;
   events?: EventsService;
   timings?: Partial<VmTimings>;
 }) {
@@ -35,17 +51,13 @@ export function createProxmoxVmCreateAction(options: {
   return createTemplateAction({
     id: 'proxmox:vm:create',
     description:
-      'Clones a Proxmox VE template into a VM with cloud-init (user, SSH keys, IP), CPU, memory and a grown disk, tags it as created by Wombat and with its project and owner, starts it and can wait for its IP; the catalog then lists it as a Resource. Idempotent: a VM of that name that Wombat made for the project is adopted.',
+      "Clones a Proxmox VE template into a VM of a Wombat project with cloud-init (user, SSH keys, address), CPU, memory and a grown disk, stamps it as the project's (description and tags, with the project's owner and production tag), starts it and can wait for its IP; the catalog then lists it as a Resource of the project. Needs the developer role in the project; users who are not platform admins stay inside the instance's allow-list. Idempotent: a VM of that name that is the project's is used again.",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description: 'wombat.proxmox.instances name; default "default"',
-            })
-            .optional(),
+        project: projectInput,
+        instance: instanceInput('wombat.proxmox.instances'),
         node: z =>
           z
             .string({
@@ -54,20 +66,11 @@ export function createProxmoxVmCreateAction(options: {
             .optional(),
         template: z =>
           z.union([z.number(), z.string()], {
-            description: 'The template to clone: VMID or name',
+            description:
+              "The template to clone: VMID or name; non-admins only the instance's allowed templates",
           }),
         name: z => z.string({ description: 'VM name, a DNS-1123 label' }),
-        project: z =>
-          z
-            .string({ description: 'The Wombat project the VM belongs to' })
-            .optional(),
-        owner: z =>
-          z
-            .string({
-              description:
-                'The owner of the VM in the catalog, a Group or User of the default namespace: an entity reference or a group name, e.g. group:default/team-payments; tags the VM wombat-owner.<name> (wombat-owner-user.<name> for a user)',
-            })
-            .optional(),
+        adopt: adoptInput,
         cores: z => z.number({ description: 'CPU cores' }).int().optional(),
         memoryMiB: z =>
           z.number({ description: 'Memory in MiB' }).int().optional(),
@@ -85,7 +88,10 @@ export function createProxmoxVmCreateAction(options: {
                   .optional(),
                 vlan: z.number({ description: 'VLAN tag' }).int().optional(),
               },
-              { description: 'The first network interface (virtio)' },
+              {
+                description:
+                  "The first network interface (virtio); non-admins only the instance's allowed networks. Default: the template's",
+              },
             )
             .optional(),
         ipConfig: z =>
@@ -94,13 +100,22 @@ export function createProxmoxVmCreateAction(options: {
               {
                 dhcp: z.boolean({ description: 'Use DHCP' }).optional(),
                 cidr: z
-                  .string({ description: 'Static address, e.g. 10.0.0.10/24' })
+                  .string({
+                    description:
+                      'Static address, e.g. 10.0.0.10/24 (platform admins only)',
+                  })
                   .optional(),
                 gateway: z
-                  .string({ description: 'Gateway, e.g. 10.0.0.1' })
+                  .string({
+                    description:
+                      'Gateway, e.g. 10.0.0.1 (platform admins only)',
+                  })
                   .optional(),
               },
-              { description: 'cloud-init address of the first interface' },
+              {
+                description:
+                  'cloud-init address of the first interface; others than platform admins get DHCP',
+              },
             )
             .optional(),
         ciUser: z => z.string({ description: 'cloud-init user' }).optional(),
@@ -113,12 +128,24 @@ export function createProxmoxVmCreateAction(options: {
         tags: z =>
           z
             .array(z.string(), {
-              description: 'More Proxmox tags, e.g. production',
+              description:
+                'More Proxmox tags, e.g. database; "wombat…" and "production" are written by Wombat only',
             })
             .optional(),
-        pool: z => z.string({ description: 'Resource pool' }).optional(),
+        pool: z =>
+          z
+            .string({
+              description:
+                "Resource pool; non-admins only the instance's allowed pools",
+            })
+            .optional(),
         protection: z =>
-          z.boolean({ description: 'Protect the VM from removal' }).optional(),
+          z
+            .boolean({
+              description:
+                'Protect the VM from removal; protection is never turned off',
+            })
+            .optional(),
         start: z =>
           z.boolean({ description: 'Start the VM; default true' }).optional(),
         waitForIp: z =>
@@ -144,44 +171,67 @@ export function createProxmoxVmCreateAction(options: {
       },
     },
     async handler(ctx) {
-      const plan = planVm(ctx.input);
+      const input = planVm(ctx.input);
+      const scope = await options.guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'create',
+      });
+      const adopt = ctx.input.adopt ?? false;
       const proxmox = options.proxmox.forInstance(ctx.input.instance);
+      const allowed = checkAllowedInputs(scope, proxmox, input);
+      const plan = { ...input, dhcpByDefault: !scope.requester.isAdmin };
       const node = ctx.input.node ?? proxmox.defaultNode;
       if (!node) {
         throw new InputError(
           `node is required: Proxmox instance ${proxmox.name} has no default node`,
         );
       }
-      if (!plan.start && plan.waitForIpMs !== undefined) {
-        throw new InputError(
-          'waitForIp needs start: a stopped VM reports no address',
-        );
-      }
+      const owner = vmOwnerOfProject(scope.entity, message =>
+        ctx.logger.warn(message),
+      );
+      const tagsFor = (existingTags?: string[]) =>
+        vmTags({ scope, owner, callerTags: plan.tags, existingTags });
+
       const template = await findTemplate(proxmox, ctx.input.template);
+      checkAllowedTemplate(allowed, proxmox.name, ctx.input.template, template);
       await checkDiskGrowth(proxmox, template, plan);
 
       if (ctx.isDryRun) {
-        const existing = await findOwnVm(proxmox, plan);
+        const existing = await claimExistingVm(proxmox, scope, plan, adopt);
         ctx.logger.info(
           existing
-            ? `Dry run: VM ${plan.name} exists (VMID ${existing.vmid}) and would be adopted`
-            : `Dry run: would clone template ${template.vmid} (${template.name}) into VM ${plan.name} on ${node}`,
+            ? `Dry run: VM ${plan.name} exists (VMID ${
+                existing.vm.vmid
+              }) and would be ${
+                existing.verdict === 'adopt' ? 'adopted into' : 'used for'
+              } ${scope.ref}`
+            : `Dry run: would clone template ${template.vmid} (${template.name}) into VM ${plan.name} of ${scope.ref} on ${node}`,
         );
-        ctx.output('vmid', existing?.vmid ?? 0);
-        ctx.output('node', existing?.node ?? node);
+        ctx.output('vmid', existing?.vm.vmid ?? 0);
+        ctx.output('node', existing?.vm.node ?? node);
         ctx.output('created', false);
         return;
       }
 
       const key = (...parts: string[]) =>
-        ['wombat.proxmox', proxmox.name, plan.name, ...parts].join(':');
+        checkpointKey('proxmox', proxmox.name, plan.name, ...parts);
       const vm = await ctx.checkpoint({
         key: key('clone'),
-        fn: () => cloneVm(proxmox, template, plan, node, timings, ctx.logger),
+        fn: () =>
+          cloneVm(
+            proxmox,
+            scope,
+            template,
+            plan,
+            { node, adopt },
+            timings,
+            ctx.logger,
+          ),
       });
       await ctx.checkpoint({
         key: key('config'),
-        fn: () => configureVm(proxmox, vm, plan, ctx.logger),
+        fn: () => configureVm(proxmox, vm, plan, tagsFor, ctx.logger),
       });
       await ctx.checkpoint({
         key: key('disk'),

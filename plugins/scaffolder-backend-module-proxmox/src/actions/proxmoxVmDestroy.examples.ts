@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Destroy a VM of a project after the user typed its name in the form',
+      "Destroy a VM of a project after the user typed its name in the form (the project's managers)",
     example: yaml.stringify({
       steps: [
         {
@@ -12,9 +12,9 @@ export const examples: TemplateExample[] = [
           action: 'proxmox:vm:destroy',
           name: 'Destroy the VM',
           input: {
+            project: 'project:default/payments',
             node: 'pve1',
             vmid: 101,
-            project: 'payments',
             confirmName: '${{ parameters.confirmName }}',
           },
         },
@@ -22,7 +22,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Destroy a production VM, which must be allowed explicitly',
+    description:
+      'Destroy a production VM, which must be allowed explicitly (platform admins, or managers of a production project)',
     example: yaml.stringify({
       steps: [
         {
@@ -30,6 +31,7 @@ export const examples: TemplateExample[] = [
           action: 'proxmox:vm:destroy',
           name: 'Destroy the production VM',
           input: {
+            project: 'project:default/payments',
             instance: 'default',
             vmid: 102,
             confirmName: 'legacy-db',

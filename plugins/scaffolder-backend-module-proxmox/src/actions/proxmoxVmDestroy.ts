@@ -1,22 +1,33 @@
 import { InputError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ProxmoxClientFactory } from '@wombat/plugin-wombat-node';
+import {
+  ProjectGuard,
+  ProxmoxClientFactory,
+  checkpointKey,
+  instanceInput,
+  projectInput,
+} from '@wombat/plugin-wombat-node';
 import { announceVmChange } from '../proxmox/announceVmChange';
 import { destroyChecks, enforce } from '../proxmox/destroyChecks';
 import { shutDownAndDestroy } from '../proxmox/destroyVm';
 import { DEFAULT_TIMINGS, VmTimings } from '../proxmox/vmSteps';
 import { examples } from './proxmoxVmDestroy.examples';
 
+/** The longest clean shutdown destroy waits for before it stops the VM. */
+const MAX_SHUTDOWN_TIMEOUT_SECONDS = 600;
+
 /**
- * Destroys a VM Wombat created, after safety checks that are never bypassed.
- * With `events`, it then announces the change on `PROXMOX_VM_EVENTS_TOPIC`,
- * so the catalog drops the VM at once.
+ * Destroys a VM Wombat created for a project, for a manager of that
+ * project, after safety checks that are never bypassed. With `events`, it
+ * then announces the change on `PROXMOX_VM_EVENTS_TOPIC`, so the catalog
+ * drops the VM at once.
  *
  * @public
  */
 export function createProxmoxVmDestroyAction(options: {
   proxmox: ProxmoxClientFactory;
+  guard: ProjectGuard;
   events?: EventsService;
   timings?: Partial<VmTimings>;
 }) {
@@ -24,17 +35,13 @@ export function createProxmoxVmDestroyAction(options: {
   return createTemplateAction({
     id: 'proxmox:vm:destroy',
     description:
-      "Shuts down and deletes a VM (purge, with its unreferenced disks) after safety checks: the typed name must match, the VM must carry Wombat's tag (and the project's, when given), production VMs need allowProduction, and a protected VM is refused, never unprotected.",
+      "Shuts down and deletes a VM of a Wombat project (purge, with its unreferenced disks) for a manager of the project, after safety checks: the typed name must match, the VM must carry Wombat's tag and the project's stamp, production VMs need allowProduction (platform admins, or managers of a production project), and a protected VM is refused, never unprotected.",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description: 'wombat.proxmox.instances name; default "default"',
-            })
-            .optional(),
+        project: projectInput,
+        instance: instanceInput('wombat.proxmox.instances'),
         node: z =>
           z
             .string({
@@ -46,22 +53,17 @@ export function createProxmoxVmDestroyAction(options: {
           z.string({
             description: "The VM's name, typed by the user to confirm",
           }),
-        project: z =>
-          z
-            .string({ description: 'The Wombat project the VM must belong to' })
-            .optional(),
         allowProduction: z =>
           z
             .boolean({
               description:
-                'Allow destroying a VM tagged production; default false',
+                'Allow destroying a VM tagged production; counts only for platform admins and for managers of a project whose lifecycle is production. Default false',
             })
             .optional(),
         shutdownTimeoutSeconds: z =>
           z
             .number({
-              description:
-                'How long a clean shutdown may take before the VM is stopped; default 120',
+              description: `How long a clean shutdown may take before the VM is stopped, at most ${MAX_SHUTDOWN_TIMEOUT_SECONDS}; default 120`,
             })
             .int()
             .optional(),
@@ -78,13 +80,22 @@ export function createProxmoxVmDestroyAction(options: {
       if (vmid < 100) {
         throw new InputError(`vmid ${vmid} is not a VMID (they start at 100)`);
       }
+      const shutdownTimeoutSeconds = ctx.input.shutdownTimeoutSeconds ?? 120;
+      if (
+        shutdownTimeoutSeconds < 0 ||
+        shutdownTimeoutSeconds > MAX_SHUTDOWN_TIMEOUT_SECONDS
+      ) {
+        throw new InputError(
+          `shutdownTimeoutSeconds ${shutdownTimeoutSeconds} must be from 0 to ${MAX_SHUTDOWN_TIMEOUT_SECONDS}`,
+        );
+      }
+      const scope = await options.guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'destroy',
+      });
       const proxmox = options.proxmox.forInstance(ctx.input.instance);
-      const key = [
-        'wombat.proxmox',
-        proxmox.name,
-        'destroy',
-        String(vmid),
-      ].join(':');
+      const key = checkpointKey('proxmox', proxmox.name, 'destroy', vmid);
 
       // Looking the VM up and checking it is part of the checkpoint: once a
       // task destroyed the VM, a retry finds it gone and must not fail.
@@ -105,9 +116,9 @@ export function createProxmoxVmDestroyAction(options: {
         }
         const config = await proxmox.getConfig(found.node, vmid);
         const checks = destroyChecks(vmid, config, {
+          scope,
           confirmName: ctx.input.confirmName,
           allowProduction: ctx.input.allowProduction ?? false,
-          project: ctx.input.project,
         });
         return { node: found.node, name: String(config.name ?? ''), checks };
       };
@@ -138,7 +149,7 @@ export function createProxmoxVmDestroyAction(options: {
           await shutDownAndDestroy(
             proxmox,
             { node, vmid },
-            ctx.input.shutdownTimeoutSeconds ?? 120,
+            shutdownTimeoutSeconds,
             timings,
             ctx.logger,
           );

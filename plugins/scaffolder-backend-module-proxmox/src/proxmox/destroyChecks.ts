@@ -1,11 +1,11 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   PRODUCTION_TAG,
+  ProjectScope,
   ProxmoxVmConfig,
   WOMBAT_TAG,
-  parseTags,
-  projectTag,
 } from '@wombat/plugin-wombat-node';
+import { vmStamps, vmTagsOf } from './vmStamp';
 
 /** One safety check of proxmox:vm:destroy and whether the VM passes it. */
 export interface DestroyCheck {
@@ -16,18 +16,36 @@ export interface DestroyCheck {
 }
 
 /**
+ * Whether `allowProduction` counts for this requester: for platform admins,
+ * and for the managers of a project whose lifecycle is production (the
+ * guard made sure the requester is one). For anyone else a VM tagged
+ * production stays.
+ */
+export function mayAllowProduction(scope: ProjectScope): boolean {
+  return (
+    scope.requester.isAdmin || scope.entity?.spec.lifecycle === 'production'
+  );
+}
+
+/**
  * The checks a VM must pass before it is destroyed. None of them is ever
  * bypassed: protection in particular is never cleared on the user's behalf.
  */
 export function destroyChecks(
   vmid: number,
   config: ProxmoxVmConfig,
-  request: { confirmName: string; allowProduction: boolean; project?: string },
+  request: {
+    scope: ProjectScope;
+    confirmName: string;
+    allowProduction: boolean;
+  },
 ): DestroyCheck[] {
+  const { scope } = request;
   const name = String(config.name ?? '');
-  const tags = parseTags(
-    config.tags === undefined ? undefined : String(config.tags),
-  );
+  const tags = vmTagsOf(config);
+  const stamps = vmStamps(config);
+  const productionAllowed =
+    request.allowProduction && mayAllowProduction(scope);
   return [
     {
       name: 'name confirmed',
@@ -41,13 +59,15 @@ export function destroyChecks(
     },
     {
       name: 'in the project',
-      passed: !request.project || tags.includes(projectTag(request.project)),
-      problem: `VM ${vmid} (${name}) does not belong to project ${request.project}`,
+      passed: stamps.length === 1 && stamps[0] === scope.ref,
+      problem: `VM ${vmid} (${name}) does not belong to ${scope.ref}: Wombat destroys only VMs stamped for the project alone (${scope.stamp})`,
     },
     {
       name: 'not production, or production allowed',
-      passed: request.allowProduction || !tags.includes(PRODUCTION_TAG),
-      problem: `VM ${vmid} (${name}) is tagged "${PRODUCTION_TAG}"; set allowProduction to destroy it`,
+      passed: productionAllowed || !tags.includes(PRODUCTION_TAG),
+      problem: request.allowProduction
+        ? `VM ${vmid} (${name}) is tagged "${PRODUCTION_TAG}"; allowProduction counts only for platform admins and for managers of a project whose lifecycle is production, which ${scope.ref} is not`
+        : `VM ${vmid} (${name}) is tagged "${PRODUCTION_TAG}"; set allowProduction to destroy it`,
     },
     {
       name: 'protection off',

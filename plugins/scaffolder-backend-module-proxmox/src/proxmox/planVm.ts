@@ -1,13 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { explainInvalidDnsLabel } from '@wombat/plugin-wombat-common';
 import {
-  WOMBAT_TAG,
   explainInvalidTag,
-  ownerTag,
+  isReservedTag,
   parseSshPublicKey,
-  projectTag,
 } from '@wombat/plugin-wombat-node';
-import { vmOwnerFromInput } from './vmOwner';
 
 /** The action's input, as its schema parses it. */
 export interface VmInput {
@@ -15,8 +12,8 @@ export interface VmInput {
   node?: string;
   template: string | number;
   name: string;
-  project?: string;
-  owner?: string;
+  project: string;
+  adopt?: boolean;
   cores?: number;
   memoryMiB?: number;
   diskGiB?: number;
@@ -35,17 +32,23 @@ export interface VmInput {
 /** What proxmox:vm:create will do, checked before any request. */
 export interface VmPlan {
   name: string;
-  project?: string;
   cores?: number;
   memoryMiB?: number;
   diskGiB?: number;
+  network?: { bridge: string; vlan?: number };
   net0?: string;
   ipconfig0?: string;
+  /** Whether the input asks for a static address (admins only). */
+  staticAddress: boolean;
+  /** A new VM gets DHCP when the input names no address (non-admins). */
+  dhcpByDefault: boolean;
   ciUser?: string;
   sshKeys: string[];
+  /** The caller's own tags; Wombat's are added by the action. */
   tags: string[];
   pool?: string;
-  protection?: boolean;
+  /** Only ever turns protection on; an unprotected VM is left as it is. */
+  protect: boolean;
   start: boolean;
   waitForIpMs?: number;
 }
@@ -74,17 +77,12 @@ function checkInteger(
 export function planVm(input: VmInput): VmPlan {
   const nameReason = explainInvalidDnsLabel(input.name);
   if (nameReason) fail('name', `"${input.name}" ${nameReason}`);
-  if (input.project) {
-    const reason = explainInvalidDnsLabel(input.project);
-    if (reason) fail('project', `"${input.project}" ${reason}`);
-  }
-  const owner =
-    input.owner !== undefined ? vmOwnerFromInput(input.owner) : undefined;
   checkInteger('cores', input.cores, 1, 512);
   checkInteger('memoryMiB', input.memoryMiB, 16, 4 * 1024 * 1024);
   checkInteger('diskGiB', input.diskGiB, 1, 64 * 1024);
   checkInteger('network.vlan', input.network?.vlan, 1, 4094);
 
+  let network: VmPlan['network'];
   let net0: string | undefined;
   if (input.network) {
     const bridge = input.network.bridge ?? 'vmbr0';
@@ -94,6 +92,7 @@ export function planVm(input: VmInput): VmPlan {
         `"${bridge}" is not a Linux bridge name such as vmbr0`,
       );
     }
+    network = { bridge, vlan: input.network.vlan };
     net0 = `virtio,bridge=${bridge}${
       input.network.vlan ? `,tag=${input.network.vlan}` : ''
     }`;
@@ -141,13 +140,13 @@ export function planVm(input: VmInput): VmPlan {
   (input.tags ?? []).forEach((tag, index) => {
     const reason = explainInvalidTag(tag);
     if (reason) fail(`tags[${index}]`, `"${tag}" ${reason}`);
+    if (isReservedTag(tag)) {
+      fail(
+        `tags[${index}]`,
+        `"${tag}" is reserved: Wombat itself writes "wombat", the project's "wombat-project." tag, the "wombat-owner" tags and "production" (from the Project's lifecycle)`,
+      );
+    }
   });
-  const tags = [
-    WOMBAT_TAG,
-    ...(input.project ? [projectTag(input.project)] : []),
-    ...(owner ? [ownerTag(owner)] : []),
-    ...(input.tags ?? []),
-  ];
 
   if (
     input.ciUser !== undefined &&
@@ -160,21 +159,29 @@ export function planVm(input: VmInput): VmPlan {
   }
   const timeout = input.waitForIpTimeoutSeconds ?? 300;
   checkInteger('waitForIpTimeoutSeconds', timeout, 1, 3600);
+  const start = input.start ?? true;
+  if (!start && input.waitForIp) {
+    throw new InputError(
+      'waitForIp needs start: a stopped VM reports no address',
+    );
+  }
 
   return {
     name: input.name,
-    project: input.project,
     cores: input.cores,
     memoryMiB: input.memoryMiB,
     diskGiB: input.diskGiB,
+    network,
     net0,
     ipconfig0,
+    staticAddress: ipconfig0 !== undefined && ipconfig0 !== 'ip=dhcp',
+    dhcpByDefault: false,
     ciUser: input.ciUser,
     sshKeys,
-    tags: [...new Set(tags)],
+    tags: [...new Set(input.tags ?? [])],
     pool: input.pool,
-    protection: input.protection,
-    start: input.start ?? true,
+    protect: input.protection === true,
+    start,
     waitForIpMs: input.waitForIp ? timeout * 1000 : undefined,
   };
 }

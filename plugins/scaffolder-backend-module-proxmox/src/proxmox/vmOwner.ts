@@ -3,6 +3,7 @@ import {
   parseEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { ProjectEntityV1alpha1 } from '@wombat/plugin-wombat-common';
 import {
   ProxmoxVmOwner,
   explainInvalidTag,
@@ -10,14 +11,15 @@ import {
 } from '@wombat/plugin-wombat-node';
 
 /**
- * The `owner` input (`group:default/team-payments`, `user:default/maria` or a
- * bare group name) as the owner a VM's tag can hold: a Group or User of the
- * `default` namespace. Entity references ignore case, so the name is
- * lowercased, as Proxmox tags must be.
+ * An owner reference (`group:default/team-payments`, `user:default/maria` or
+ * a bare group name) as the owner a VM's tag can hold: a Group or User of
+ * the `default` namespace. Entity references ignore case, so the name is
+ * lowercased, as Proxmox tags must be. Throws an InputError saying why it
+ * cannot be one.
  */
-export function vmOwnerFromInput(input: string): ProxmoxVmOwner {
+export function vmOwnerFromRef(input: string, field = 'owner'): ProxmoxVmOwner {
   const fail = (why: string): never => {
-    throw new InputError(`owner "${input}" ${why}`);
+    throw new InputError(`${field} "${input}" ${why}`);
   };
   let ref: { kind: string; namespace: string; name: string } | undefined;
   try {
@@ -53,4 +55,25 @@ export function vmOwnerFromInput(input: string): ProxmoxVmOwner {
   };
   const reason = explainInvalidTag(ownerTag(owner));
   return reason ? fail(`cannot be a Proxmox tag: ${reason}`) : owner;
+}
+
+/**
+ * The owner tag of a project's VMs: the Project's `spec.owner`, when a tag
+ * can hold it; otherwise none, and the catalog uses its default owner.
+ */
+export function vmOwnerOfProject(
+  project: ProjectEntityV1alpha1 | undefined,
+  warn: (message: string) => void,
+): ProxmoxVmOwner | undefined {
+  if (!project) return undefined;
+  try {
+    return vmOwnerFromRef(project.spec.owner, "The Project's spec.owner");
+  } catch (error) {
+    warn(
+      `${
+        (error as Error).message
+      }; the VM gets no owner tag, and the catalog lists it with its default owner`,
+    );
+    return undefined;
+  }
 }

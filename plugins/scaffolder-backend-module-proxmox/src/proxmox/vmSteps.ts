@@ -1,16 +1,17 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  OwnershipVerdict,
+  ProjectScope,
   ProxmoxClient,
   ProxmoxClusterVm,
-  WOMBAT_TAG,
+  claimExisting,
   encodeSshKeysParameter,
-  parseTags,
-  projectTag,
 } from '@wombat/plugin-wombat-node';
 import { bootDisk, diskSizeGiB } from './diskSize';
 import { findVmsNamed } from './findVm';
 import { VmPlan } from './planVm';
+import { vmDescription, vmStamps, vmTagsOf } from './vmStamp';
 import { logProgress } from './taskProgress';
 
 /** How long Proxmox operations may take, and how often to look. */
@@ -27,38 +28,46 @@ export const DEFAULT_TIMINGS: VmTimings = {
 };
 
 /** What a checkpoint remembers about the VM. */
-export type VmRecord = { vmid: number; node: string; created: boolean };
+export type VmRecord = {
+  vmid: number;
+  node: string;
+  /** Whether this task cloned it. */
+  created: boolean;
+};
+
+/** A VM of the plan's name that exists already, and what may be done with it. */
+export interface ExistingVm {
+  vm: ProxmoxClusterVm;
+  verdict: OwnershipVerdict;
+}
 
 /**
- * The VM of that name when it is one Wombat made for the same project; a VM
- * of that name made by anyone else is a conflict.
+ * The VM of the plan's name, when there is one the project may use: one
+ * whose stamps (tags or description) name this project, or an unstamped
+ * one a platform admin adopts. Anything else is refused (claimExisting)
+ * before the VM is touched.
  */
-export async function findOwnVm(
+export async function claimExistingVm(
   proxmox: ProxmoxClient,
+  scope: ProjectScope,
   plan: VmPlan,
-): Promise<ProxmoxClusterVm | undefined> {
+  adopt: boolean,
+): Promise<ExistingVm | undefined> {
   const named = await findVmsNamed(proxmox, plan.name);
   if (named.length > 1) {
     throw new ConflictError(
-      `Proxmox has ${named.length} VMs named ${plan.name} (${named
-        .map(v => v.vmid)
-        .join(', ')})`,
+      `Proxmox ${proxmox.name} has ${named.length} VMs named ${plan.name}; choose another name`,
     );
   }
   const [vm] = named;
   if (!vm) return undefined;
-  const tags = parseTags(vm.tags);
-  if (!tags.includes(WOMBAT_TAG)) {
-    throw new ConflictError(
-      `A VM named ${plan.name} (VMID ${vm.vmid} on ${vm.node}) exists that Wombat did not create; choose another name`,
-    );
-  }
-  if (plan.project && !tags.includes(projectTag(plan.project))) {
-    throw new ConflictError(
-      `The VM named ${plan.name} (VMID ${vm.vmid}) belongs to another project than ${plan.project}`,
-    );
-  }
-  return vm;
+  const config = await proxmox.getConfig(vm.node, vm.vmid);
+  const verdict = claimExisting(scope, {
+    what: `VM ${plan.name} (VMID ${vm.vmid} on ${vm.node})`,
+    stamps: vmStamps(config),
+    adopt,
+  });
+  return { vm, verdict };
 }
 
 /** Checks that the disk can grow to the plan's size, before anything is created. */
@@ -79,22 +88,30 @@ export async function checkDiskGrowth(
 }
 
 /**
- * Clones the template into a new VMID. The id from /cluster/nextid is not
- * reserved: a clone started by someone else in between takes it, and the
- * clone is retried with the next one.
+ * Clones the template into a new VMID, its description naming the project.
+ * The id from /cluster/nextid is not reserved: a clone started by someone
+ * else in between takes it, and the clone is retried with the next one.
+ * A VM of that name that the project may use is used instead.
  */
 export async function cloneVm(
   proxmox: ProxmoxClient,
+  scope: ProjectScope,
   template: ProxmoxClusterVm,
   plan: VmPlan,
-  node: string,
+  options: { node: string; adopt: boolean },
   timings: VmTimings,
   logger: LoggerService,
 ): Promise<VmRecord> {
-  const existing = await findOwnVm(proxmox, plan);
+  const { node } = options;
+  const existing = await claimExistingVm(proxmox, scope, plan, options.adopt);
   if (existing) {
-    logger.info(`VM ${plan.name} exists (VMID ${existing.vmid}); using it`);
-    return { vmid: existing.vmid, node: existing.node, created: false };
+    const { vm, verdict } = existing;
+    logger.info(
+      verdict === 'adopt'
+        ? `VM ${plan.name} exists (VMID ${vm.vmid}) without a Wombat stamp; adopting it into ${scope.ref}`
+        : `VM ${plan.name} exists (VMID ${vm.vmid}) in ${scope.ref}; using it`,
+    );
+    return { vmid: vm.vmid, node: vm.node, created: false };
   }
   for (let attempt = 1; ; attempt++) {
     const vmid = await proxmox.nextId();
@@ -106,7 +123,7 @@ export async function cloneVm(
         full: true,
         ...(node !== template.node ? { target: node } : {}),
         ...(plan.pool ? { pool: plan.pool } : {}),
-        description: 'Created by Wombat',
+        description: vmDescription(scope),
       });
     } catch (error) {
       if (attempt < 5 && /already exists/.test((error as Error).message)) {
@@ -128,25 +145,37 @@ export async function cloneVm(
   }
 }
 
-/** Sets CPU, memory, network, cloud-init, tags and protection. */
+/**
+ * Sets CPU, memory, network, cloud-init and the tags, and turns protection
+ * on when asked. Protection is never turned off: a VM that was protected
+ * stays so.
+ */
 export async function configureVm(
   proxmox: ProxmoxClient,
   vm: VmRecord,
   plan: VmPlan,
+  tagsFor: (existingTags?: string[]) => string[],
   logger: LoggerService,
 ): Promise<void> {
+  const existingTags = vm.created
+    ? undefined
+    : vmTagsOf(await proxmox.getConfig(vm.node, vm.vmid));
   await proxmox.setConfig(vm.node, vm.vmid, {
     cores: plan.cores,
     memory: plan.memoryMiB,
     net0: plan.net0,
-    ipconfig0: plan.ipconfig0,
+    // A new VM of someone who may not choose an address gets DHCP, whatever
+    // the template says; a VM that existed keeps its address.
+    ipconfig0:
+      plan.ipconfig0 ??
+      (vm.created && plan.dhcpByDefault ? 'ip=dhcp' : undefined),
     ciuser: plan.ciUser,
     sshkeys: plan.sshKeys.length
       ? encodeSshKeysParameter(plan.sshKeys)
       : undefined,
-    tags: plan.tags.join(';'),
+    tags: tagsFor(existingTags).join(';'),
     agent: 1,
-    protection: plan.protection,
+    protection: plan.protect ? true : undefined,
   });
   logger.info(`Configured VM ${plan.name}`, { vmid: vm.vmid });
 }

@@ -1,30 +1,25 @@
 import { createTaskRun } from '@wombat/plugin-wombat-node-test-utils';
 import yaml from 'yaml';
-import { useFakeRancher } from '../__testUtils__/fakeRancher';
-import { createRancherNamespaceCreateAction } from './rancherNamespaceCreate';
+import { PAYMENTS, as, useFakeRancher } from '../__testUtils__/fakeRancher';
 import { examples as namespaceExamples } from './rancherNamespaceCreate.examples';
-import { createRancherProjectCreateAction } from './rancherProjectCreate';
 import { examples as projectExamples } from './rancherProjectCreate.examples';
 
 describe('Rancher action examples', () => {
   const systems = useFakeRancher();
-  const actions = () => ({
-    'rancher:project:create': createRancherProjectCreateAction({
-      rancher: systems.rancherClients,
-      catalog: systems.catalog,
-    }),
-    'rancher:namespace:create': createRancherNamespaceCreateAction({
-      rancher: systems.rancherClients,
-      harbor: systems.harborClients,
-      catalog: systems.catalog,
-    }),
-  });
+  // A developer of payments runs its steps; a global developer starts
+  // the new project.
+  const credentialsFor = (project: string) =>
+    as(project === PAYMENTS ? 'maria' : 'linus');
 
   it.each(projectExamples.map(e => [e.description, e.example]))(
     '%s',
     async (_description, example) => {
-      const run = createTaskRun({ input: yaml.parse(example).steps[0].input });
-      await actions()['rancher:project:create'].handler(run.ctx);
+      const { input } = yaml.parse(example).steps[0];
+      const run = createTaskRun({
+        input,
+        credentials: credentialsFor(input.project),
+      });
+      await systems.projectAction.handler(run.ctx);
       expect(run.outputs.created).toBe(true);
     },
   );
@@ -32,23 +27,23 @@ describe('Rancher action examples', () => {
   it.each(namespaceExamples.map(e => [e.description, e.example]))(
     '%s',
     async (_description, example) => {
-      // The namespace goes into a project made by an earlier step.
-      const project = await systems.rancherClients.forInstance().createProject({
-        name: 'payments',
-        clusterId: 'c-m-abc12',
-      });
-      await systems.rancherClients
-        .forInstance()
-        .createProject({ name: 'web-shop', clusterId: 'c-m-abc12' });
-      await systems.harborClients
-        .forInstance()
-        .createProject({ project_name: 'payments' });
+      // The namespaces go into the projects made by earlier steps.
+      await systems.rancherProject('payments', PAYMENTS);
+      await systems.harborProject('payments', PAYMENTS);
+      const webShop = await systems.rancherProject(
+        'web-shop',
+        'project:default/web-shop',
+      );
       const rendered = example.replace(
         `\${{ steps["rancher-project"].output.projectId }}`,
-        project.id,
+        webShop,
       );
-      const run = createTaskRun({ input: yaml.parse(rendered).steps[0].input });
-      await actions()['rancher:namespace:create'].handler(run.ctx);
+      const { input } = yaml.parse(rendered).steps[0];
+      const run = createTaskRun({
+        input,
+        credentials: credentialsFor(input.project),
+      });
+      await systems.namespaceAction.handler(run.ctx);
       expect(run.outputs.created).toBe(true);
     },
   );

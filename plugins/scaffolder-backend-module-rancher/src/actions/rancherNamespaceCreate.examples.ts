@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Create a namespace in the project created in an earlier step, with a quota, default container limits and an image-pull Secret for the Harbor project',
+      "Create the namespace of an existing project's dev environment in its Rancher project, with a quota, default container limits and an image-pull Secret for the project's Harbor project",
     example: yaml.stringify({
       steps: [
         {
@@ -12,10 +12,10 @@ export const examples: TemplateExample[] = [
           action: 'rancher:namespace:create',
           name: 'Create the dev namespace',
           input: {
+            project: 'project:default/payments',
             cluster: 'cluster:default/dev-eu',
-            project: '${{ steps["rancher-project"].output.projectId }}',
             namespace: 'payments-dev',
-            labels: { 'wombat.dev/project': 'payments', environment: 'dev' },
+            labels: { team: 'payments' },
             resourceQuota: {
               'limits.cpu': '2',
               'limits.memory': '4Gi',
@@ -25,17 +25,15 @@ export const examples: TemplateExample[] = [
               default: { cpu: '500m', memory: '512Mi' },
               defaultRequest: { cpu: '100m', memory: '128Mi' },
             },
-            imagePullSecret: {
-              harborProject: 'payments',
-              robotName: 'payments-dev-pull',
-            },
+            imagePullSecret: { robotName: 'payments-dev-pull' },
           },
         },
       ],
     }),
   },
   {
-    description: 'Create a plain namespace in a project named by its name',
+    description:
+      'Create a namespace of a project that is being created (New project), in the Rancher project an earlier step made',
     example: yaml.stringify({
       steps: [
         {
@@ -43,10 +41,11 @@ export const examples: TemplateExample[] = [
           action: 'rancher:namespace:create',
           name: 'Create the namespace',
           input: {
-            instance: 'default',
-            clusterId: 'c-m-abc12',
-            project: 'web-shop',
+            project: 'project:default/web-shop',
+            cluster: 'cluster:default/dev-eu',
+            rancherProject: '${{ steps["rancher-project"].output.projectId }}',
             namespace: 'web-shop-dev',
+            environment: 'dev',
           },
         },
       ],

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Create a project on the cluster a Cluster entity names, with a quota and the team as members',
+      "Create the Rancher project of an existing project on one of its environments' clusters, with a quota and the team as members",
     example: yaml.stringify({
       steps: [
         {
@@ -12,8 +12,8 @@ export const examples: TemplateExample[] = [
           action: 'rancher:project:create',
           name: 'Create the Rancher project',
           input: {
+            project: 'project:default/payments',
             cluster: 'cluster:default/dev-eu',
-            name: 'payments',
             description: 'Payments team workloads',
             resourceQuota: { limitsCpu: '8', limitsMemory: '16Gi', pods: '50' },
             namespaceDefaultQuota: {
@@ -36,7 +36,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Create a project without quotas on a cluster named by its Rancher id',
+      'Create the Rancher project of a project that is being created (New project), without quotas',
     example: yaml.stringify({
       steps: [
         {
@@ -44,8 +44,8 @@ export const examples: TemplateExample[] = [
           action: 'rancher:project:create',
           name: 'Create the Rancher project',
           input: {
-            instance: 'default',
-            clusterId: 'c-m-abc12',
+            project: 'project:default/web-shop',
+            cluster: 'cluster:default/dev-eu',
             name: 'web-shop',
           },
         },

@@ -1,39 +1,59 @@
+import { AuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { projectSystemName } from '@wombat/plugin-wombat-common';
 import {
+  ProjectGuard,
   RANCHER_PROJECT_ROLES,
   RANCHER_QUOTA_KEYS,
   RancherClientFactory,
+  adoptInput,
+  checkpointKey,
+  projectInput,
+  requireAdmin,
+  requireProjectRole,
 } from '@wombat/plugin-wombat-node';
-import { clusterInputs } from '../rancher/clusterInputs';
+import { clusterInput } from '../rancher/clusterInput';
 import { ensureProjectMember, principalField } from '../rancher/projectMembers';
-import { ensureRancherProject } from '../rancher/ensureRancherProject';
+import {
+  ensureRancherProject,
+  planRancherProject,
+} from '../rancher/ensureRancherProject';
 import { planProjectQuotas } from '../rancher/projectQuotas';
+import { refuseRancherOwnProject } from '../rancher/reservedNames';
 import { resolveCluster } from '../rancher/resolveCluster';
 import { examples } from './rancherProjectCreate.examples';
 
 /**
- * Creates a Rancher project in a cluster with quotas and member role
- * bindings, or adopts a matching one.
+ * Creates the Rancher project of a Wombat project on one of its clusters,
+ * with quotas and member role bindings, or uses the one stamped for it.
  *
  * @public
  */
 export function createRancherProjectCreateAction(options: {
   rancher: RancherClientFactory;
   catalog: CatalogService;
+  auth: AuthService;
+  guard: ProjectGuard;
 }) {
   return createTemplateAction({
     id: 'rancher:project:create',
     description:
-      'Creates a Rancher project in a cluster with a resource quota, namespace default quota and member role bindings. Idempotent: a project of that name with the same quotas is adopted.',
+      "Creates the Rancher project of a Wombat project on one of its clusters, with a resource quota, namespace default quota and member role bindings. The project is stamped with the annotation wombat.dev/project; one that carries the project's stamp and the same quotas is used, any other is refused (platform admins may adopt an unstamped one).",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        ...clusterInputs,
+        project: projectInput,
+        cluster: clusterInput,
         name: z =>
-          z.string({ description: 'Project name (display name in Rancher)' }),
+          z
+            .string({
+              description:
+                "The Rancher project's name: the Wombat project's system name (its name, or <namespace>.<name> outside the default namespace). Optional; anything else is refused.",
+            })
+            .optional(),
         description: z =>
           z.string({ description: 'Project description' }).optional(),
         resourceQuota: z =>
@@ -73,6 +93,7 @@ export function createRancherProjectCreateAction(options: {
               { description: 'Users and groups with a role in the project' },
             )
             .optional(),
+        adopt: adoptInput,
       },
       output: {
         projectId: z =>
@@ -85,9 +106,18 @@ export function createRancherProjectCreateAction(options: {
       },
     },
     async handler(ctx) {
-      const name = ctx.input.name.trim();
-      if (!name || name.length > 63) {
-        throw new InputError('name must be 1 to 63 characters long');
+      const systemName = projectSystemName(ctx.input.project);
+      const name = ctx.input.name?.trim() ?? systemName;
+      refuseRancherOwnProject(name, 'name');
+      if (name !== systemName) {
+        throw new InputError(
+          `name "${name}" must be the project's system name ${systemName}, or be left out`,
+        );
+      }
+      if (name.length > 63) {
+        throw new InputError(
+          `name ${name} is longer than the 63 characters Rancher allows`,
+        );
       }
       const quotas = planProjectQuotas(
         ctx.input.resourceQuota,
@@ -97,46 +127,63 @@ export function createRancherProjectCreateAction(options: {
       members.forEach((m, index) =>
         principalField(m.principal, `members[${index}].principal`),
       );
-      const cluster = await resolveCluster(
-        ctx.input,
-        options.catalog,
-        await ctx.getInitiatorCredentials(),
-      );
+
+      const scope = await options.guard.authorize({
+        credentials: await ctx.getInitiatorCredentials(),
+        project: ctx.input.project,
+        act: 'create',
+        allowNewProject: true,
+      });
+      if (ctx.input.adopt) {
+        requireAdmin(scope, 'Adopting an existing Rancher project');
+      }
+      if (members.length > 0) {
+        requireProjectRole(scope, 'manager', 'Giving people access');
+      }
+      const cluster = await resolveCluster({
+        cluster: ctx.input.cluster,
+        scope,
+        catalog: options.catalog,
+        auth: options.auth,
+      });
       const rancher = options.rancher.forInstance(cluster.instance);
+      const request = {
+        clusterId: cluster.clusterId,
+        clusterLabel: cluster.label,
+        name,
+        description: ctx.input.description,
+        adopt: ctx.input.adopt,
+        ...quotas,
+      };
 
       if (ctx.isDryRun) {
-        const [existing] = await rancher.listProjects(cluster.clusterId, name);
+        const plan = await planRancherProject(rancher, scope, request);
         ctx.logger.info(
-          existing
-            ? `Dry run: Rancher project ${name} exists (${existing.id}) and would be checked and adopted`
-            : `Dry run: would create Rancher project ${name} in ${cluster.label}`,
+          plan.verdict === 'create'
+            ? `Dry run: would create Rancher project ${name} in ${cluster.label} for ${scope.ref}`
+            : `Dry run: Rancher project ${name} exists (${
+                plan.project.id
+              }) and would be ${plan.verdict === 'adopt' ? 'adopted' : 'used'}`,
         );
-        ctx.output('projectId', existing?.id ?? '');
+        ctx.output(
+          'projectId',
+          plan.verdict === 'create' ? '' : plan.project.id,
+        );
         ctx.output('created', false);
         return;
       }
 
       const key = (...parts: string[]) =>
-        [
-          'wombat.rancher',
+        checkpointKey(
+          'rancher',
           rancher.name,
           cluster.clusterId,
           name,
           ...parts,
-        ].join(':');
+        );
       const project = await ctx.checkpoint({
         key: key('project'),
-        fn: () =>
-          ensureRancherProject(
-            rancher,
-            {
-              clusterId: cluster.clusterId,
-              name,
-              description: ctx.input.description,
-              ...quotas,
-            },
-            ctx.logger,
-          ),
+        fn: () => ensureRancherProject(rancher, scope, request, ctx.logger),
       });
       for (const member of members) {
         await ctx.checkpoint({

@@ -1,19 +1,36 @@
-import { InputError } from '@backstage/errors';
-import { RancherClient, RancherProject } from '@wombat/plugin-wombat-node';
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ProjectScope,
+  RancherClient,
+  RancherProject,
+} from '@wombat/plugin-wombat-node';
+import { refuseRancherOwnProject } from './reservedNames';
+import { readStampAnnotation } from './stamps';
 
 /** Rancher project ids: the cluster id, a colon, the project's own id. */
 const PROJECT_ID = /^c-[a-z0-9-]+:p-[a-z0-9]+$/;
 
-/** The project named by its id (c-xxxxx:p-yyyyy) or by its name. */
-export async function findProject(
+/** Whether the text is a Rancher project id rather than a name. */
+export function isRancherProjectId(project: string): boolean {
+  return PROJECT_ID.test(project);
+}
+
+/**
+ * The Rancher project named by its id (c-xxxxx:p-yyyyy) or by its name, if
+ * it carries the Wombat project's stamp; a project of another Wombat
+ * project, or of none, is refused without saying whose it is.
+ */
+export async function findOwnProject(
   rancher: RancherClient,
-  clusterId: string,
+  scope: ProjectScope,
+  cluster: { clusterId: string; label: string },
   project: string,
 ): Promise<RancherProject> {
-  const byId = PROJECT_ID.test(project);
+  const { clusterId } = cluster;
+  const byId = isRancherProjectId(project);
   if (byId && !project.startsWith(`${clusterId}:`)) {
     throw new InputError(
-      `project ${project} belongs to another cluster than ${clusterId}`,
+      `rancherProject ${project} belongs to another cluster than ${clusterId}`,
     );
   }
   const candidates = byId
@@ -31,5 +48,13 @@ export async function findProject(
         .join(', ')}); give the project id instead`,
     );
   }
-  return candidates[0];
+  const [found] = candidates;
+  refuseRancherOwnProject(found.name, 'rancherProject');
+  const stamps = readStampAnnotation(found.annotations);
+  if (stamps.length !== 1 || stamps[0] !== scope.ref) {
+    throw new ConflictError(
+      `Rancher project ${found.name} (${found.id}) on ${cluster.label} is not stamped for ${scope.ref}; name the Rancher project rancher:project:create made for it`,
+    );
+  }
+  return found;
 }

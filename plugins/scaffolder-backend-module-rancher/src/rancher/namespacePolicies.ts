@@ -50,6 +50,7 @@ export async function ensureResourceQuota(
   kubernetes: RancherKubernetes,
   namespace: string,
   hard: Record<string, string>,
+  annotations: Record<string, string>,
   logger: LoggerService,
 ): Promise<void> {
   const existing = await kubernetes.readResourceQuota(namespace, QUOTA_NAME);
@@ -66,7 +67,7 @@ export async function ensureResourceQuota(
   await kubernetes.createResourceQuota(namespace, {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
-    metadata: { name: QUOTA_NAME, namespace },
+    metadata: { name: QUOTA_NAME, namespace, annotations },
     spec: { hard },
   });
   logger.info(`Created ResourceQuota ${namespace}/${QUOTA_NAME}`);
@@ -77,6 +78,7 @@ export async function ensureLimitRange(
   kubernetes: RancherKubernetes,
   namespace: string,
   limits: LimitRangeInput,
+  annotations: Record<string, string>,
   logger: LoggerService,
 ): Promise<void> {
   const item = {
@@ -102,7 +104,7 @@ export async function ensureLimitRange(
   await kubernetes.createLimitRange(namespace, {
     apiVersion: 'v1',
     kind: 'LimitRange',
-    metadata: { name: LIMIT_RANGE_NAME, namespace },
+    metadata: { name: LIMIT_RANGE_NAME, namespace, annotations },
     spec: { limits: [item] },
   });
   logger.info(`Created LimitRange ${namespace}/${LIMIT_RANGE_NAME}`);

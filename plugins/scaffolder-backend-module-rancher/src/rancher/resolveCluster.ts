@@ -1,82 +1,113 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { AuthService } from '@backstage/backend-plugin-api';
+import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CLUSTER_KIND, isClusterEntity } from '@wombat/plugin-wombat-common';
+import {
+  CLUSTER_KIND,
+  ProjectEnvironment,
+  isClusterEntity,
+  normalizeEntityRef,
+} from '@wombat/plugin-wombat-common';
+import { ProjectScope } from '@wombat/plugin-wombat-node';
+import { MANAGEMENT_CLUSTER_ID } from './reservedNames';
 
-/** The cluster inputs the Rancher actions share. */
-export interface ClusterInput {
-  cluster?: string;
-  instance?: string;
-  clusterId?: string;
-}
-
-/** A cluster as Rancher knows it. */
+/** A cluster as Rancher knows it, and what the project has there. */
 export interface RancherCluster {
+  /** The Cluster entity's reference, normalised. */
+  ref: string;
   instance: string;
   clusterId: string;
   /** How to name it in messages. */
   label: string;
+  /** The project's environments on this cluster; none for a new project. */
+  environments: ProjectEnvironment[];
+}
+
+/** A Cluster reference as the catalog resolves it, or undefined. */
+function clusterRefOf(
+  ref: string,
+  defaultNamespace: string,
+): string | undefined {
+  try {
+    return normalizeEntityRef(ref, {
+      defaultKind: CLUSTER_KIND,
+      defaultNamespace,
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Finds the Rancher instance and cluster id: from a Cluster entity in the
- * catalog (its spec.rancher), or given directly as instance and clusterId.
- * Read with the task initiator's credentials, so a user cannot reach a
- * cluster they cannot see.
+ * The Rancher instance and cluster id of the `cluster` input, a Cluster
+ * entity. For an existing project it must be a cluster one of its
+ * environments runs on; Rancher's management cluster is never one. The
+ * entity is read with the module's own credentials: the requester's
+ * right to the cluster comes from the project, not from what they can see.
  */
-export async function resolveCluster(
-  input: ClusterInput,
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-): Promise<RancherCluster> {
-  if (input.cluster && input.clusterId) {
+export async function resolveCluster(options: {
+  cluster: string;
+  scope: ProjectScope;
+  catalog: CatalogService;
+  auth: AuthService;
+}): Promise<RancherCluster> {
+  const { scope } = options;
+  const ref = clusterRefOf(options.cluster, DEFAULT_NAMESPACE);
+  if (!ref) {
     throw new InputError(
-      'Give either cluster (a Cluster entity) or clusterId, not both',
+      `cluster "${options.cluster}" is not an entity reference such as cluster:default/dev-eu`,
     );
   }
-  if (input.clusterId) {
-    const instance = input.instance ?? 'default';
-    return {
-      instance,
-      clusterId: input.clusterId,
-      label: `${input.clusterId} on Rancher ${instance}`,
-    };
+  if (!ref.startsWith(`${CLUSTER_KIND.toLocaleLowerCase('en-US')}:`)) {
+    throw new InputError(`cluster ${ref} is not a Cluster reference`);
   }
-  if (!input.cluster) {
-    throw new InputError(
-      'Name the cluster: cluster (a Cluster entity) or clusterId',
+  let environments: ProjectEnvironment[] = [];
+  if (scope.entity) {
+    const namespace = scope.entity.metadata.namespace ?? DEFAULT_NAMESPACE;
+    const all = scope.entity.spec.environments ?? [];
+    environments = all.filter(
+      environment => clusterRefOf(environment.cluster, namespace) === ref,
     );
+    if (environments.length === 0) {
+      const clusters = [
+        ...new Set(
+          all.map(e => clusterRefOf(e.cluster, namespace) ?? e.cluster),
+        ),
+      ];
+      throw new NotAllowedError(
+        `cluster ${ref} is not a cluster of ${scope.ref}: ${
+          clusters.length
+            ? `its environments run on ${clusters.join(', ')}`
+            : 'it has no environments'
+        }`,
+      );
+    }
   }
-  let ref;
-  try {
-    ref = parseEntityRef(input.cluster, {
-      defaultKind: CLUSTER_KIND,
-      defaultNamespace: 'default',
-    });
-  } catch (error) {
-    throw new InputError(
-      `cluster "${input.cluster}" is not an entity reference: ${
-        (error as Error).message
-      }`,
-    );
-  }
-  const entity = await catalog.getEntityByRef(ref, { credentials });
-  const name = stringifyEntityRef(ref);
+  const entity = await options.catalog.getEntityByRef(ref, {
+    credentials: await options.auth.getOwnServiceCredentials(),
+  });
   if (!entity) {
-    throw new InputError(`cluster ${name} is not in the catalog`);
+    throw new InputError(`cluster ${ref} is not in the catalog`);
   }
   if (!isClusterEntity(entity)) {
-    throw new InputError(`cluster ${name} is a ${entity.kind}, not a Cluster`);
+    throw new InputError(`cluster ${ref} is a ${entity.kind}, not a Cluster`);
   }
   if (entity.spec.type !== 'rancher' || !entity.spec.rancher) {
     throw new InputError(
-      `Cluster ${name} is of type ${entity.spec.type}, not managed by Rancher`,
+      `Cluster ${ref} is of type ${entity.spec.type}, not managed by Rancher`,
+    );
+  }
+  const { clusterId } = entity.spec.rancher;
+  if (clusterId.trim().toLocaleLowerCase('en-US') === MANAGEMENT_CLUSTER_ID) {
+    throw new NotAllowedError(
+      `Cluster ${ref} is Rancher's management cluster (${MANAGEMENT_CLUSTER_ID}), where Rancher itself runs; Wombat never creates projects or namespaces there`,
     );
   }
   return {
-    instance: entity.spec.rancher.instance ?? input.instance ?? 'default',
-    clusterId: entity.spec.rancher.clusterId,
-    label: `${name} (${entity.spec.rancher.clusterId})`,
+    ref,
+    instance: entity.spec.rancher.instance ?? 'default',
+    clusterId,
+    label: `${ref} (${clusterId})`,
+    environments,
   };
 }

@@ -30,7 +30,25 @@ export interface ProjectGrant {
  * @public
  */
 export function projectGrants(project: ProjectEntityV1alpha1): ProjectGrant[] {
-  const namespace = project.metadata.namespace ?? DEFAULT_NAMESPACE;
+  return resolveGrants({
+    owner: project.spec.owner,
+    members: project.spec.members,
+    namespace: project.metadata.namespace,
+  });
+}
+
+/**
+ * The grants of an owner and members that are not (yet) a Project entity,
+ * such as the values of the New project form. See `projectGrants`.
+ *
+ * @public
+ */
+export function resolveGrants(options: {
+  owner?: string;
+  members?: ReadonlyArray<{ member: string; role: ProjectRole }>;
+  namespace?: string;
+}): ProjectGrant[] {
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
   const bySubject = new Map<string, ProjectGrant>();
   const add = (subject: string, role: ProjectRole, isOwner: boolean) => {
     const known = bySubject.get(subject);
@@ -40,15 +58,17 @@ export function projectGrants(project: ProjectEntityV1alpha1): ProjectGrant[] {
       isOwner: isOwner || Boolean(known?.isOwner),
     });
   };
-  add(
-    normalizeEntityRef(project.spec.owner, {
-      defaultKind: 'group',
-      defaultNamespace: namespace,
-    }),
-    'manager',
-    true,
-  );
-  for (const { member, role } of project.spec.members ?? []) {
+  if (options.owner) {
+    add(
+      normalizeEntityRef(options.owner, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }),
+      'manager',
+      true,
+    );
+  }
+  for (const { member, role } of options.members ?? []) {
     add(
       normalizeEntityRef(member, {
         defaultKind: 'user',

@@ -12,7 +12,7 @@ export {
   hasProjectRole,
 } from './roles';
 export type { GlobalRole } from './roles';
-export { projectGrants, effectiveProjectRole } from './grants';
+export { projectGrants, resolveGrants, effectiveProjectRole } from './grants';
 export type { ProjectGrant } from './grants';
 export { readWombatRbac, globalRoleOf } from './rbac';
 export type { WombatRbac } from './rbac';

@@ -260,6 +260,58 @@ describe('createFakeGitLab', () => {
         namespace: { full_path: 'a/b' },
       });
     });
+    it("updates topics and description, with GitLab's topic rules", async () => {
+      const { gitlab, api } = setup({
+        projects: [{ pathWithNamespace: 'other/app', topics: ['Payments'] }],
+      });
+      const { project } = await createGroupAndProject(api, {
+        topics: ['a,b', ' c '],
+      });
+      expect(project.topics).toEqual(['a', 'b', 'c']);
+
+      const updated = await api('PUT', `/projects/${project.id}`, {
+        body: { topics: ['payments', 'a', 'A', ''], description: 'New' },
+      });
+      expect(updated.status).toBe(200);
+      // The instance's topic keeps the spelling it was created with.
+      expect(updated.body).toMatchObject({
+        topics: ['Payments', 'a'],
+        tag_list: ['Payments', 'a'],
+        description: 'New',
+      });
+      expect((await api('GET', '/projects/team%2Fsvc')).body.topics).toEqual([
+        'Payments',
+        'a',
+      ]);
+      expect(gitlab.violations).toEqual([]);
+    });
+
+    it('answers a project update without attributes, or for no project, like GitLab', async () => {
+      const { gitlab, api } = setup();
+      const { project } = await createGroupAndProject(api);
+      expect(
+        await api('PUT', `/projects/${project.id}`, { body: {} }),
+      ).toMatchObject({
+        status: 400,
+        body: {
+          error:
+            'description, topics, tag_list are missing, at least one parameter must be provided',
+        },
+      });
+      expect(
+        await api('PUT', '/projects/999', { body: { topics: ['x'] } }),
+      ).toMatchObject({
+        status: 404,
+        body: { message: '404 Project Not Found' },
+      });
+      expect(gitlab.violations).toHaveLength(1);
+      await api('PUT', `/projects/${project.id}`, {
+        body: { visibility: 'public' },
+      });
+      expect(gitlab.violations[1]).toBe(
+        "PUT /projects/:id: the GitLab fake does not apply 'visibility'",
+      );
+    });
   });
 
   describe('groups and namespaces', () => {
@@ -325,6 +377,68 @@ describe('createFakeGitLab', () => {
       ).toMatchObject({
         status: 400,
         body: { message: expect.stringContaining(':path=>["can contain only') },
+      });
+      expect(gitlab.violations).toHaveLength(2);
+    });
+
+    it("updates a group's name and description and keeps the rest", async () => {
+      const { gitlab, api } = setup({
+        namespaces: [{ fullPath: 'team/sub', description: 'Seeded' }],
+      });
+      expect((await api('GET', '/groups/team%2Fsub')).body.description).toBe(
+        'Seeded',
+      );
+      const updated = await api('PUT', '/groups/team%2Fsub', {
+        body: { description: 'Owned by payments' },
+      });
+      expect(updated).toMatchObject({
+        status: 200,
+        body: {
+          description: 'Owned by payments',
+          name: 'sub',
+          full_path: 'team/sub',
+        },
+      });
+      expect(
+        (
+          await api('PUT', `/groups/${updated.body.id}`, {
+            body: { name: 'Sub' },
+          })
+        ).body,
+      ).toMatchObject({ name: 'Sub', description: 'Owned by payments' });
+      expect(gitlab.violations).toEqual([]);
+    });
+
+    it('refuses a group description GitLab cannot store, and unknown groups', async () => {
+      const { gitlab, api } = setup({ namespaces: [{ fullPath: 'team' }] });
+      expect(
+        await api('PUT', '/groups/team', {
+          body: { description: 'x'.repeat(256) },
+        }),
+      ).toMatchObject({
+        status: 400,
+        body: {
+          message: {
+            description: ['is too long (maximum is 255 characters)'],
+          },
+        },
+      });
+      expect((await api('GET', '/groups/team')).body.description).toBe('');
+      expect(
+        await api('POST', '/groups', {
+          body: { name: 'x', path: 'x', description: 'x'.repeat(256) },
+        }),
+      ).toMatchObject({
+        status: 400,
+        body: {
+          message: expect.stringContaining(':description=>["is too long'),
+        },
+      });
+      expect(
+        await api('PUT', '/groups/nope', { body: { description: 'x' } }),
+      ).toMatchObject({
+        status: 404,
+        body: { message: '404 Group Not Found' },
       });
       expect(gitlab.violations).toHaveLength(2);
     });

@@ -5,6 +5,7 @@ import type {
 } from './GitLabState';
 import { nextId } from './GitLabState';
 import { addProject } from './projectFactory';
+import { assignTopics } from './topics';
 
 /** A user that exists on the fake instance. @public */
 export interface GitLabUserSeed {
@@ -18,6 +19,8 @@ export interface GitLabGroupSeed {
   fullPath: string;
   name?: string;
   visibility?: GitLabVisibility;
+  /** The description of the group at `fullPath` (not of parents it creates). */
+  description?: string;
 }
 
 /** A project that exists before the test, in an existing or seeded namespace. @public */
@@ -28,6 +31,8 @@ export interface GitLabProjectSeed {
   /** Defaults to false: a seeded project already has commits. */
   emptyRepo?: boolean;
   visibility?: GitLabVisibility;
+  description?: string;
+  topics?: string[];
 }
 
 /** The users a fresh fake knows; the first one owns the token (an admin). */
@@ -96,11 +101,11 @@ export function seedGitLabState(seed: {
       name: project.name ?? path,
       path,
       namespace: ensureGroup(state, project.pathWithNamespace.slice(0, slash)),
-      description: null,
+      description: project.description ?? null,
       visibility: project.visibility ?? 'private',
       defaultBranch: project.defaultBranch ?? 'main',
       emptyRepo: project.emptyRepo ?? false,
-      topics: [],
+      topics: assignTopics(state, project.topics ?? []),
     });
   }
   return state;
@@ -132,7 +137,7 @@ function ensureGroup(
       full_path: currentPath,
       parent_id: parent?.id ?? null,
       visibility: (isLast && seed?.visibility) || 'private',
-      description: '',
+      description: (isLast && seed?.description) || '',
       created_at: new Date().toISOString(),
     };
     state.namespaces.push(group);

@@ -413,6 +413,96 @@ describe('createFakeHarbor', () => {
       expect(harbor.violations).toEqual([]);
     });
 
+    it('keeps the description on creation but creates the robot enabled, as CreateRobot does', async () => {
+      const { harbor, api } = setup();
+      await api('POST', '/projects', { body: { project_name: 'team-a' } });
+      await api('POST', '/robots', {
+        body: { ...projectRobot('team-a'), disable: true },
+      });
+      expect(harbor.state.robots[0]).toMatchObject({
+        description: 'CI pushes',
+        disable: false,
+      });
+      expect(harbor.violations).toEqual([
+        'POST /robots: disable is ignored on creation, the robot is enabled; disable it with PUT /robots/{robot_id}',
+      ]);
+    });
+
+    it('updates a robot with PUT: description and disable as given, name, level and project fixed', async () => {
+      const { harbor, api } = setup();
+      await api('POST', '/projects', { body: { project_name: 'team-a' } });
+      const created = await api('POST', '/robots', {
+        body: projectRobot('team-a'),
+      });
+      const secret = harbor.state.robots[0].secret;
+      const robot = (await api('GET', '/robots/1')).body;
+      expect(robot).toMatchObject({
+        name: 'robot$team-a+ci',
+        description: 'CI pushes',
+        disable: false,
+      });
+      expect(robot).not.toHaveProperty('secret');
+
+      const updated = await api('PUT', '/robots/1', {
+        body: { ...robot, description: 'marker', disable: true },
+      });
+      expect(updated).toMatchObject({ status: 200, text: '' });
+      expect(harbor.state.robots[0]).toMatchObject({
+        description: 'marker',
+        disable: true,
+        duration: -1,
+        secret,
+      });
+      expect(secret).toBe(created.body.secret);
+
+      // A whole Robot is expected: what is left out is cleared.
+      const { description: _d, disable: _e, ...bare } = robot;
+      await api('PUT', '/robots/1', { body: bare });
+      expect(harbor.state.robots[0]).toMatchObject({
+        description: '',
+        disable: false,
+      });
+
+      // Refreshing the secret changes nothing else.
+      await api('PUT', '/robots/1', {
+        body: { ...robot, disable: true },
+      });
+      await api('PATCH', '/robots/1', { body: {} });
+      expect(harbor.state.robots[0]).toMatchObject({
+        description: 'CI pushes',
+        disable: true,
+      });
+      expect(harbor.violations).toEqual([]);
+
+      const renamed = await api('PUT', '/robots/1', {
+        body: { ...robot, name: 'ci' },
+      });
+      expect(renamed).toMatchObject({
+        status: 400,
+        body: {
+          errors: [
+            {
+              code: 'BAD_REQUEST',
+              message: 'cannot update the level or name of robot',
+            },
+          ],
+        },
+      });
+      const moved = await api('PUT', '/robots/1', {
+        body: {
+          ...robot,
+          permissions: [{ ...robot.permissions[0], namespace: 'library' }],
+        },
+      });
+      expect(moved.body.errors[0].message).toBe(
+        'cannot update the project id of robot',
+      );
+      expect((await api('PUT', '/robots/99', { body: robot })).status).toBe(
+        404,
+      );
+      expect(harbor.violations).toHaveLength(2);
+    });
+
     it('answers 409 for a duplicate robot', async () => {
       const { api } = setup();
       await api('POST', '/projects', { body: { project_name: 'team-a' } });

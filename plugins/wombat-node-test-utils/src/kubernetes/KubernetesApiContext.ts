@@ -18,6 +18,16 @@ export interface KubernetesApiContext {
   admitNamespace?(namespace: any): Response | undefined;
   /** Runs after a namespace was stored and the answer was built, like a controller reacting to it. */
   namespaceCreated?(namespace: KubernetesNamespace): void;
+  /** A validating admission webhook for namespace updates; a Response refuses it. */
+  admitNamespaceUpdate?(
+    namespace: any,
+    previous: KubernetesNamespace,
+  ): Response | undefined;
+  /** Runs after a namespace update was stored, like a controller reacting to it. */
+  namespaceUpdated?(
+    namespace: KubernetesNamespace,
+    previous: KubernetesNamespace,
+  ): void;
 }
 
 export type KubernetesRoute = Route<KubernetesApiContext>;

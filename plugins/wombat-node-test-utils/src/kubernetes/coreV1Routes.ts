@@ -4,13 +4,15 @@ import {
   createObject,
   decoded,
   listObjects,
+  patchObject,
   readObject,
 } from './objectHandlers';
 import { unknownPath } from './status';
 
 /**
- * The core/v1 endpoints the fake serves: namespaces, and resource quotas,
- * limit ranges and secrets inside a namespace (create, read, list).
+ * The core/v1 endpoints the fake serves: namespaces (create, read, list,
+ * merge patch), and resource quotas, limit ranges and secrets inside a
+ * namespace (create, read, list).
  */
 export const coreV1Routes: KubernetesRoute[] = [
   {
@@ -28,6 +30,12 @@ export const coreV1Routes: KubernetesRoute[] = [
     pattern: '/api/v1/namespaces/:name',
     handle: (context, { name }) =>
       readObject(context, KINDS.Namespace, undefined, name),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/namespaces/:name',
+    handle: (context, { name }) =>
+      patchObject(context, KINDS.Namespace, undefined, name),
   },
   {
     method: 'GET',

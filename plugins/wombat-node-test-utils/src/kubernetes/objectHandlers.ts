@@ -4,6 +4,7 @@ import { decodeSegment } from '../shared/routing';
 import { randomSuffix } from '../shared/randomSuffix';
 import { rfc3339Seconds } from '../shared/timestamps';
 import { decodeObject } from './decodeObject';
+import { mergePatch } from './mergePatch';
 import type { KubernetesApiContext } from './KubernetesApiContext';
 import type { KindInfo } from './kinds';
 import {
@@ -13,7 +14,13 @@ import {
 } from './KubernetesState';
 import { applyDefaults } from './objectDefaults';
 import { objectContractProblems, objectValidationErrors } from './objectRules';
-import { alreadyExists, badRequest, invalid, notFound } from './status';
+import {
+  alreadyExists,
+  badRequest,
+  invalid,
+  kubernetesStatus,
+  notFound,
+} from './status';
 
 /**
  * List, read and create of any served kind, the way the API server's
@@ -197,6 +204,185 @@ export function createObject(
     context.namespaceCreated?.(stored as KubernetesNamespace);
   }
   return response;
+}
+
+/** Patch types the API server accepts for built-in kinds. */
+const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+  'application/apply-patch+yaml',
+];
+
+/**
+ * The patch types the fake applies. For the string maps of `metadata`
+ * (labels, annotations) a strategic merge patch is the same as a merge
+ * patch; the fake serves both and nothing that needs patch directives.
+ */
+const MERGE_PATCH_TYPES = [
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+];
+
+/** Fields of `metadata` the API server keeps on update (ValidateObjectMetaUpdate). */
+const IMMUTABLE_METADATA = ['namespace', 'uid', 'creationTimestamp'] as const;
+
+/**
+ * Patch of a stored object, in the API server's order: media type (415),
+ * lookup (404), apply the patch (400 when the result does not decode),
+ * resourceVersion precondition (409), name and immutable metadata, the
+ * kind's update strategy (a Namespace keeps its spec and status), validation
+ * (422), admission, storage with a new resourceVersion (200).
+ */
+export function patchObject(
+  context: KubernetesApiContext,
+  kind: KindInfo,
+  namespace: string | undefined,
+  rawName: string,
+): Response {
+  const { request } = context;
+  const name = decoded(rawName);
+  const where = `${request.method} ${request.apiPath}`;
+  const refuse = (response: Response, problem: string) => {
+    context.violation(`${where}: ${problem}`);
+    return response;
+  };
+  const contentType = (request.headers.get('content-type') ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (!PATCH_TYPES.includes(contentType)) {
+    return refuse(
+      kubernetesStatus(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: ${PATCH_TYPES.join(
+          ', ',
+        )}`,
+      ),
+      `Content-Type ${JSON.stringify(contentType)} is not a patch type`,
+    );
+  }
+  if (!MERGE_PATCH_TYPES.includes(contentType)) {
+    return refuse(
+      kubernetesStatus(
+        415,
+        'UnsupportedMediaType',
+        `the fake serves only ${MERGE_PATCH_TYPES.join(' and ')}`,
+      ),
+      `${contentType} is valid but not served by the fake`,
+    );
+  }
+  if (request.bodyParseError) {
+    return refuse(
+      badRequest(`error decoding patch: ${request.bodyParseError}`),
+      'body is not valid JSON',
+    );
+  }
+  const stored = findObject(context.cluster, kind, namespace, name);
+  if (!stored) {
+    return notFound(kind.resource, name, kind.group);
+  }
+  const patch: any = request.body;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    return refuse(
+      badRequest('error decoding patch: the patch is not a JSON object'),
+      'the patch is not a JSON object',
+    );
+  }
+  const object: any = mergePatch(structuredClone(stored), patch);
+  const decodedBody = decodeObject(kind.kind, object);
+  if (decodedBody.decodeError) {
+    return refuse(
+      badRequest(decodedBody.decodeError),
+      `the patched object does not match the swagger: ${decodedBody.problems.join(
+        '; ',
+      )}`,
+    );
+  }
+  if (decodedBody.unknownFields.length > 0) {
+    context.violation(
+      `${where}: fields the API server drops: ${decodedBody.unknownFields.join(
+        ', ',
+      )}`,
+    );
+    for (const segments of decodedBody.unknownFieldSegments) {
+      removeField(object, segments);
+    }
+  }
+  const sentVersion = patch.metadata?.resourceVersion;
+  if (
+    sentVersion !== undefined &&
+    sentVersion !== stored.metadata.resourceVersion
+  ) {
+    return kubernetesStatus(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualifiedResource(
+        kind,
+      )} ${JSON.stringify(
+        name,
+      )}: the object has been modified; please apply your changes to the latest version and try again`,
+      { name, kind: kind.resource },
+    );
+  }
+  object.metadata = object.metadata ?? {};
+  if (object.metadata.name !== name) {
+    const message = `the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`;
+    return refuse(badRequest(message), message);
+  }
+  const errors = [...objectValidationErrors(kind.kind, object)];
+  for (const field of IMMUTABLE_METADATA) {
+    if (object.metadata[field] !== stored.metadata[field]) {
+      errors.push({
+        type: 'Invalid',
+        field: `metadata.${field}`,
+        value: object.metadata[field],
+        detail: 'field is immutable',
+      });
+    }
+  }
+  if (errors.length > 0) {
+    return refuse(
+      invalid(kind.kind, name, errors, kind.group),
+      `invalid ${kind.kind}: ${errors
+        .map(error => `${error.field} ${error.type}`)
+        .join(', ')}`,
+    );
+  }
+  if (kind.kind === 'Namespace') {
+    // The namespace strategy's PrepareForUpdate: spec and status change only
+    // through /finalize and /status.
+    object.spec = stored.spec;
+    object.status = stored.status;
+    object.metadata.labels = {
+      ...object.metadata.labels,
+      'kubernetes.io/metadata.name': name,
+    };
+    const refusal = context.admitNamespaceUpdate?.(object, stored);
+    if (refusal) {
+      return refusal;
+    }
+  }
+  const previous = structuredClone(stored);
+  for (const key of Object.keys(stored)) {
+    delete stored[key];
+  }
+  Object.assign(stored, object, {
+    metadata: {
+      ...object.metadata,
+      resourceVersion: context.nextResourceVersion(),
+    },
+  });
+  const response = HttpResponse.json(structuredClone(stored));
+  if (kind.kind === 'Namespace') {
+    context.namespaceUpdated?.(stored as KubernetesNamespace, previous);
+  }
+  return response;
+}
+
+function qualifiedResource(kind: KindInfo): string {
+  return kind.group ? `${kind.resource}.${kind.group}` : kind.resource;
 }
 
 /**

@@ -426,6 +426,40 @@ describe('createFakeProxmox', () => {
       expect(pve.violations).toEqual([]);
     });
 
+    it("keeps the description it is given, and the template's otherwise", async () => {
+      const { pve, api, cloneTemplate } = setup({
+        vms: [
+          {
+            vmid: 9000,
+            name: 'ubuntu-24.04-cloud',
+            template: true,
+            tags: ['cloud-init'],
+            config: {
+              cores: 2,
+              scsi0: 'local-lvm:base-9000-disk-0,size=8G',
+              description: 'Ubuntu 24.04 with cloud-init',
+            },
+          },
+        ],
+      });
+      await cloneTemplate(101, {
+        description:
+          'Created by Wombat for project:default/payments (wombat-project.default.payments)',
+      });
+      await cloneTemplate(102);
+      const configOf = async (vmid: number) =>
+        (await api('GET', `/nodes/pve1/qemu/${vmid}/config`)).body.data;
+      expect(await configOf(101)).toMatchObject({
+        description:
+          'Created by Wombat for project:default/payments (wombat-project.default.payments)',
+        tags: 'cloud-init',
+      });
+      expect((await configOf(102)).description).toBe(
+        'Ubuntu 24.04 with cloud-init',
+      );
+      expect(pve.violations).toEqual([]);
+    });
+
     it('makes a full clone on another storage', async () => {
       const { api, waitForTask } = setup();
       const cloned = await api('POST', '/nodes/pve1/qemu/9000/clone', {

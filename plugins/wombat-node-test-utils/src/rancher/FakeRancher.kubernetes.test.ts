@@ -253,6 +253,118 @@ describe('createFakeRancher Kubernetes proxy', () => {
       ).not.toContain('payments-dev');
     });
 
+    it('merges a patch into a namespace, keeps its spec, and moves it with the project annotation', async () => {
+      const { rancher, api, kube, createNamespace } = setup();
+      const [first, second] = [
+        await api('POST', '/v3/projects', {
+          name: 'payments',
+          clusterId: 'c-m-abc12',
+        }),
+        await api('POST', '/v3/projects', {
+          name: 'web',
+          clusterId: 'c-m-abc12',
+        }),
+      ].map(answer => answer.body.id as string);
+      const created = await createNamespace('payments-dev', {
+        labels: { team: 'payments' },
+        annotations: { 'field.cattle.io/projectId': first },
+      });
+      const patch = (
+        body: unknown,
+        contentType = 'application/merge-patch+json',
+      ) =>
+        fetch(`${rancher.baseUrl}${CLUSTER}/api/v1/namespaces/payments-dev`, {
+          method: 'PATCH',
+          headers: {
+            authorization: `Bearer ${rancher.token}`,
+            'content-type': contentType,
+          },
+          body: JSON.stringify(body),
+        }).then(async response => ({
+          status: response.status,
+          body: await response.json(),
+        }));
+
+      const stamped = await patch({
+        metadata: {
+          annotations: { 'wombat.dev/project': 'project:default/payments' },
+          labels: { team: null, 'wombat.dev/project': 'payments' },
+        },
+        spec: { finalizers: [] },
+      });
+      expect(stamped.status).toBe(200);
+      expect(stamped.body.metadata.annotations).toEqual({
+        'field.cattle.io/projectId': first,
+        'wombat.dev/project': 'project:default/payments',
+      });
+      expect(stamped.body.metadata.labels).toEqual({
+        'kubernetes.io/metadata.name': 'payments-dev',
+        'field.cattle.io/projectId': first.split(':')[1],
+        'wombat.dev/project': 'payments',
+      });
+      expect(stamped.body.spec).toEqual({ finalizers: ['kubernetes'] });
+      expect(stamped.body.metadata.uid).toBe(created.body.metadata.uid);
+
+      await patch({
+        metadata: { annotations: { 'field.cattle.io/projectId': second } },
+      });
+      const read = await kube('GET', '/api/v1/namespaces/payments-dev');
+      expect(read.body.metadata.labels['field.cattle.io/projectId']).toBe(
+        second.split(':')[1],
+      );
+      const ghost = await patch({
+        metadata: {
+          annotations: { 'field.cattle.io/projectId': 'c-m-abc12:p-ghost' },
+        },
+      });
+      expect(ghost.status).toBe(403);
+      expect(rancher.violations).toEqual([]);
+    });
+
+    it('answers a stale resourceVersion with 409, a renaming patch with 400 and an unknown media type with 415', async () => {
+      const { rancher, createNamespace } = setup();
+      await createNamespace('payments-dev');
+      const patch = (
+        body: unknown,
+        contentType = 'application/merge-patch+json',
+      ) =>
+        fetch(`${rancher.baseUrl}${CLUSTER}/api/v1/namespaces/payments-dev`, {
+          method: 'PATCH',
+          headers: {
+            authorization: `Bearer ${rancher.token}`,
+            'content-type': contentType,
+          },
+          body: JSON.stringify(body),
+        }).then(async response => ({
+          status: response.status,
+          body: await response.json(),
+        }));
+      expect(
+        await patch({ metadata: { resourceVersion: '1', labels: { a: 'b' } } }),
+      ).toMatchObject({
+        status: 409,
+        body: {
+          reason: 'Conflict',
+          message:
+            'Operation cannot be fulfilled on namespaces "payments-dev": the object has been modified; please apply your changes to the latest version and try again',
+        },
+      });
+      expect((await patch({ metadata: { name: 'other' } })).status).toBe(400);
+      expect(
+        (await patch({ metadata: { labels: { a: 'b' } } }, 'application/json'))
+          .status,
+      ).toBe(415);
+      expect(
+        (await patch({ metadata: { labels: { 'a b': 'c' } } })).status,
+      ).toBe(422);
+      expect(
+        rancher.state.kube['c-m-abc12'].namespaces.find(
+          n => n.metadata.name === 'payments-dev',
+        )!.metadata.labels,
+      ).toEqual({ 'kubernetes.io/metadata.name': 'payments-dev' });
+      expect(rancher.violations).toHaveLength(3);
+    });
+
     it('flags a project annotation without the cluster part', async () => {
       const { rancher, createNamespace } = setup();
       const refused = await createNamespace('payments-dev', {

@@ -206,6 +206,82 @@ describe('createFakeRancher', () => {
       ).toBe(1000);
     });
 
+    it('keeps annotations and labels on create and merges them on update, like norman', async () => {
+      const { rancher, api, createProject } = setup();
+      const created = await createProject({
+        name: 'payments',
+        annotations: { 'wombat.dev/project': 'project:default/payments' },
+        labels: { team: 'payments' },
+      });
+      expect(created.body.annotations).toMatchObject({
+        'wombat.dev/project': 'project:default/payments',
+        'field.cattle.io/creatorId': 'user-wombat',
+      });
+      const id = encodeURIComponent(created.body.id);
+      const updated = await api('PUT', `/v3/projects/${id}`, {
+        body: {
+          annotations: {
+            'example.com/note': 'kept',
+            'wombat.dev/project': null,
+          },
+          labels: { tier: 'gold' },
+          description: 'Team payments',
+        },
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({
+        name: 'payments',
+        description: 'Team payments',
+        labels: { team: 'payments', tier: 'gold' },
+      });
+      expect(updated.body.annotations).toEqual({
+        'example.com/note': 'kept',
+        'field.cattle.io/creatorId': 'user-wombat',
+        'authz.management.cattle.io/creator-role-bindings':
+          '{"required":["project-owner"]}',
+      });
+      expect((await api('GET', `/v3/projects/${id}`)).body).toEqual(
+        updated.body,
+      );
+      expect(rancher.violations).toEqual([]);
+    });
+
+    it('checks updates like creates: quotas, create-only fields and unknown projects', async () => {
+      const { rancher, api, createProject } = setup();
+      const { body } = await createProject({
+        name: 'payments',
+        resourceQuota: quota({ limitsCpu: '4' }),
+        namespaceDefaultResourceQuota: quota({ limitsCpu: '1' }),
+      });
+      const id = encodeURIComponent(body.id);
+      const tooMuch = await api('PUT', `/v3/projects/${id}`, {
+        body: { namespaceDefaultResourceQuota: quota({ limitsCpu: '8' }) },
+      });
+      expect(tooMuch).toMatchObject({
+        status: 422,
+        body: { code: 'MaxLimitExceeded' },
+      });
+      expect(rancher.state.projects[0].namespaceDefaultResourceQuota).toEqual(
+        quota({ limitsCpu: '1' }),
+      );
+      const moved = await api('PUT', `/v3/projects/${id}`, {
+        body: { clusterId: 'c-m-other' },
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body.clusterId).toBe('c-m-abc12');
+      expect(
+        (
+          await api('PUT', '/v3/projects/c-m-abc12:p-nope1', {
+            body: { description: 'x' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(rancher.violations).toEqual([
+        `PUT /v3/projects/${body.id}: namespaceDefaultResourceQuota: namespace default quota limit exceeds project limit on fields: limitsCpu=8`,
+        `PUT /v3/projects/${body.id}: field clusterId is not in the schema and is silently dropped`,
+      ]);
+    });
+
     it('answers 404 NotFound for an unknown project', async () => {
       const { rancher, api } = setup();
       const missing = await api('GET', '/v3/projects/c-m-abc12:p-nope1');

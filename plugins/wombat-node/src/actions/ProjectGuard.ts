@@ -164,6 +164,14 @@ export class ProjectGuard {
     };
   }
 
+  /**
+   * Who the credentials belong to and their global standing, for acts that
+   * concern no project (onboarding a cluster is for admins).
+   */
+  requesterOf(credentials: BackstageCredentials): Promise<ProjectRequester> {
+    return this.requester(credentials, undefined);
+  }
+
   private async requester(
     credentials: BackstageCredentials,
     project: ProjectEntityV1alpha1 | undefined,

@@ -4,7 +4,7 @@ export type {
   ProjectRequester,
   ProjectScope,
 } from './ProjectGuard';
-export { claimExisting, requireAdmin } from './ownership';
+export { claimExisting, requireAdmin, requireProjectRole } from './ownership';
 export type { OwnershipVerdict } from './ownership';
 export {
   adoptInput,

@@ -1,4 +1,5 @@
 import { ConflictError, NotAllowedError } from '@backstage/errors';
+import { ProjectRole, hasProjectRole } from '@wombat/plugin-wombat-common';
 import { ProjectScope } from './ProjectGuard';
 
 /**
@@ -61,5 +62,29 @@ export function claimExisting(
 export function requireAdmin(scope: ProjectScope, what: string): void {
   if (!scope.requester.isAdmin) {
     throw new NotAllowedError(`${what} is for platform admins only`);
+  }
+}
+
+/**
+ * Throws a NotAllowedError unless the requester holds at least `role` in
+ * the project (admins and automation always do; so does whoever starts a
+ * new project, which has no roles yet). Who is in a project is the
+ * managers' to decide, so an action that grants access checks for
+ * `manager` even where adding a resource needs only `developer`.
+ *
+ * @public
+ */
+export function requireProjectRole(
+  scope: ProjectScope,
+  role: ProjectRole,
+  what: string,
+): void {
+  if (scope.requester.isAdmin || scope.isNew) {
+    return;
+  }
+  if (!hasProjectRole(scope.requester.role, role)) {
+    throw new NotAllowedError(
+      `${what} in ${scope.ref} needs the ${role} role in it`,
+    );
   }
 }

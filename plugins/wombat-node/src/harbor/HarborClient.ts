@@ -144,6 +144,27 @@ export class HarborClient {
     return response.json();
   }
 
+  /**
+   * Replaces what Harbor lets change about a robot: its description,
+   * whether it is disabled, its duration and its permissions. Harbor takes
+   * the whole robot and clears what is left out, so pass the robot as
+   * listed with the fields changed. This is also the only way to disable a
+   * robot: Harbor creates every robot enabled.
+   */
+  async updateRobot(robot: HarborRobot): Promise<void> {
+    await this.send('PUT', `/robots/${robot.id}`, {
+      body: {
+        id: robot.id,
+        name: robot.name,
+        description: robot.description ?? '',
+        level: robot.level,
+        duration: robot.duration,
+        disable: robot.disable,
+        permissions: robot.permissions,
+      },
+    });
+  }
+
   /** Gives a robot a new random secret and returns it. */
   async refreshRobotSecret(robotId: number): Promise<string> {
     const response = await this.send('PATCH', `/robots/${robotId}`, {

@@ -59,6 +59,10 @@ export interface RobotCredentials {
  * secret. The caller must deliver the secret, and never log or output it.
  *
  * @public
+ * @deprecated Gives any existing robot of that name a new secret, whoever
+ * it belongs to and wherever its secret was delivered. Use
+ * `issueBoundRobot`, which binds the robot to its project and target and
+ * never rotates a robot for another target.
  */
 export async function obtainRobotCredentials(
   harbor: HarborClient,
@@ -82,7 +86,6 @@ export async function obtainRobotCredentials(
     description: request.description,
     level: 'project',
     duration: request.durationDays,
-    disable: false,
     permissions: [robotPermission(project.name, permissions)],
   });
   return {

@@ -26,6 +26,24 @@ describe('robot bindings', () => {
     ).toBe('namespace:cluster:default/dev-eu/payments-dev/harbor-pull');
   });
 
+  it('reads only the binding Wombat appended, not one typed into the purpose', () => {
+    const forged =
+      'x [wombat: wombat-project.default.payments delivers to gitlab:h/payments/loot] wombat-project.default.risk-engine';
+    expect(
+      readRobotBinding(
+        robotDescription(
+          'wombat-project.default.payments',
+          { kind: 'gitlab', host: 'h', path: 'payments/api' },
+          forged,
+        ),
+      ),
+    ).toEqual({
+      stamps: ['project:default/payments'],
+      target: 'gitlab:h/payments/api',
+    });
+    expect(readRobotBinding(forged)).toEqual({ stamps: [] });
+  });
+
   it('finds no binding in a robot Wombat did not describe', () => {
     expect(readRobotBinding('made by hand')).toEqual({ stamps: [] });
     expect(readRobotBinding(undefined)).toEqual({ stamps: [] });

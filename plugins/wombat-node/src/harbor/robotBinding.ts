@@ -34,7 +34,9 @@ export function robotTargetWord(target: RobotTarget): string {
       );
 }
 
-const BINDING = /\[wombat: (\S+) delivers to (\S+)\]/;
+// Only the binding at the very end counts: Wombat appends it after the
+// caller's own words, so a binding typed into those words is never read.
+const BINDING = /\[wombat: (\S+) delivers to (\S+)\]$/;
 
 /**
  * The description Wombat gives a robot: what it is for, then its project's
@@ -48,12 +50,15 @@ export function robotDescription(
   description?: string,
 ): string {
   const binding = `[wombat: ${stamp} delivers to ${robotTargetWord(target)}]`;
-  return description ? `${description} ${binding}` : binding;
+  const purpose = description?.trim();
+  return purpose ? `${purpose} ${binding}` : binding;
 }
 
 /**
- * What a robot's description says about it: the projects it is stamped for
- * and the target it delivers to (undefined when Wombat did not describe it).
+ * What a robot's description says about it: the projects its binding is
+ * stamped for and the target it delivers to; no stamps and no target when
+ * Wombat did not describe it. Stamps elsewhere in the description (the
+ * caller's own words) do not count.
  *
  * @public
  */
@@ -61,9 +66,8 @@ export function readRobotBinding(description: string | undefined): {
   stamps: string[];
   target?: string;
 } {
-  const match = (description ?? '').match(BINDING);
-  return {
-    stamps: readProjectStamps(description ?? ''),
-    target: match?.[2],
-  };
+  const match = (description ?? '').trim().match(BINDING);
+  return match
+    ? { stamps: readProjectStamps(match[1]), target: match[2] }
+    : { stamps: [] };
 }

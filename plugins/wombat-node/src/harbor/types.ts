@@ -73,14 +73,18 @@ export interface HarborRobotPermission {
   access: HarborRobotAccess[];
 }
 
-/** Body of POST /robots. @public */
+/**
+ * Body of POST /robots. There is no `disable`: Harbor ignores it there and
+ * creates every robot enabled (HarborClient.updateRobot disables one).
+ *
+ * @public
+ */
 export interface HarborRobotCreate {
   name: string;
   description?: string;
   level: 'project' | 'system';
   /** Days; -1 never expires. */
   duration: number;
-  disable?: boolean;
   permissions: HarborRobotPermission[];
 }
 

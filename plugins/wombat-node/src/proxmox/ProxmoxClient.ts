@@ -2,6 +2,7 @@ import { errorForStatus } from '../errors';
 import { RetryOptions, fetchWithRetry } from '../retry';
 import { firstGuestIpv4 } from './guestAddress';
 import {
+  ProxmoxAllowList,
   ProxmoxClusterVm,
   ProxmoxGuestInterface,
   ProxmoxParams,
@@ -20,6 +21,8 @@ export interface ProxmoxInstanceConfig {
   tokenSecret: string;
   /** The node VMs are created on when an action names none. */
   node?: string;
+  /** What non-admins may create; without it, only admins create VMs. */
+  allowed?: ProxmoxAllowList;
 }
 
 /** Proxmox form values: booleans as 1/0, nothing for undefined. */
@@ -93,6 +96,11 @@ export class ProxmoxClient {
   /** The node to use when an action names none. */
   get defaultNode(): string | undefined {
     return this.instance.node;
+  }
+
+  /** What users who are not admins may create here; undefined: nothing. */
+  get allowed(): ProxmoxAllowList | undefined {
+    return this.instance.allowed;
   }
 
   /** The next free VMID, or checks that `vmid` is free (an error if not). */

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { ConfiguredInstances } from '../ConfiguredInstances';
 import { RetryOptions } from '../retry';
+import { readProxmoxAllowList } from './allowList';
 import { ProxmoxClient, ProxmoxInstanceConfig } from './ProxmoxClient';
 
 /**
@@ -21,6 +22,7 @@ export class ProxmoxClientFactory {
           tokenId: instance.getString('tokenId'),
           tokenSecret: instance.getString('tokenSecret'),
           node: instance.getOptionalString('node'),
+          allowed: readProxmoxAllowList(instance),
         }),
         create: instance => new ProxmoxClient(instance, options.retry),
       }),

@@ -51,3 +51,21 @@ export type ProxmoxParams = Record<
   string,
   string | number | boolean | undefined
 >;
+
+/**
+ * What users who are not platform admins may ask for when they create a VM
+ * on an instance (`wombat.proxmox.instances[].allowed`).
+ *
+ * @public
+ */
+export interface ProxmoxAllowList {
+  /** Templates that may be cloned, by name or VMID. */
+  templates: Array<string | number>;
+  /** Networks the first interface may use; without `vlan`, the bridge untagged. */
+  networks: Array<{ bridge: string; vlan?: number }>;
+  /** Resource pools VMs may go into; none when not configured. */
+  pools: string[];
+  maxCores: number;
+  maxMemoryMiB: number;
+  maxDiskGiB: number;
+}

@@ -2,6 +2,7 @@ import { firstGuestIpv4 } from './guestAddress';
 import { isProxmoxVmChangedEvent } from './events';
 import {
   explainInvalidTag,
+  isReservedTag,
   ownerTag,
   parseTags,
   readWombatTags,
@@ -18,25 +19,66 @@ describe("Wombat's Proxmox tags", () => {
     expect(explainInvalidTag('Team')).toMatch(/must be lowercase/);
   });
 
-  it('reads project and owner back, the first of each', () => {
+  it('reads the project as a full reference and the first owner', () => {
     expect(
       readWombatTags(
         parseTags(
-          'wombat;wombat-project.payments;wombat-owner.team-payments;wombat-owner-user.kim',
+          'wombat;wombat-project.default.payments;wombat-owner.team-payments;wombat-owner-user.kim',
         ),
       ),
     ).toEqual({
       wombat: true,
-      project: 'payments',
+      project: 'project:default/payments',
+      projects: ['project:default/payments'],
       owner: { kind: 'group', name: 'team-payments' },
     });
     expect(
       readWombatTags(['wombat-owner-user.kim', 'wombat-project.']),
     ).toEqual({
       wombat: false,
-      project: undefined,
+      projects: [],
       owner: { kind: 'user', name: 'kim' },
     });
+  });
+
+  it('reads the old bare project tag as a project of the default namespace', () => {
+    expect(readWombatTags(['wombat', 'wombat-project.payments']).project).toBe(
+      'project:default/payments',
+    );
+    expect(
+      readWombatTags([
+        'wombat-project.payments',
+        'wombat-project.default.payments',
+      ]).projects,
+    ).toEqual(['project:default/payments']);
+  });
+
+  it('names no project when the stamps name several', () => {
+    const read = readWombatTags([
+      'wombat',
+      'wombat-project.default.payments',
+      'wombat-project.evil.payments',
+    ]);
+    expect(read.project).toBeUndefined();
+    expect(read.projects).toEqual([
+      'project:default/payments',
+      'project:evil/payments',
+    ]);
+  });
+
+  it('reserves the tags only Wombat writes', () => {
+    for (const tag of [
+      'wombat',
+      'wombat-project.default.x',
+      'wombat-owner.team-a',
+      'wombat-owner-user.kim',
+      'production',
+    ]) {
+      expect(isReservedTag(tag)).toBe(true);
+    }
+    for (const tag of ['database', 'prod', 'pre-production']) {
+      expect(isReservedTag(tag)).toBe(false);
+    }
   });
 });
 

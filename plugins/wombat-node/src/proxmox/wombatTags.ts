@@ -1,7 +1,11 @@
+import { readProjectStamps } from '@wombat/plugin-wombat-common';
+
 /*
  * How Wombat marks the VMs it made, shared by the scaffolder actions that
  * write the tags and the catalog provider that reads them. Proxmox tags are
  * lowercase letters, digits and _ - + . (pve-tag-list), separated by ";".
+ * The project's tag is its stamp (`projectStamp`, from wombat-common):
+ * `wombat-project.<namespace>.<name>`.
  */
 
 /**
@@ -15,13 +19,19 @@ export const WOMBAT_TAG = 'wombat';
 /** VMs of production carry this tag; destroy refuses them unless allowed. @public */
 export const PRODUCTION_TAG = 'production';
 
-const PROJECT_PREFIX = 'wombat-project.';
 const GROUP_OWNER_PREFIX = 'wombat-owner.';
 const USER_OWNER_PREFIX = 'wombat-owner-user.';
 
-/** The tag that says which Wombat project a VM belongs to. @public */
-export function projectTag(project: string): string {
-  return `${PROJECT_PREFIX}${project}`;
+/**
+ * Whether only Wombat may write `tag`: `wombat` and every tag starting with
+ * it (the project's stamp, the owner tags) and `production`. They decide
+ * which project a VM belongs to, who owns it and whether destroy needs
+ * `allowProduction`, so a caller's tags may not be one of them.
+ *
+ * @public
+ */
+export function isReservedTag(tag: string): boolean {
+  return tag.startsWith(WOMBAT_TAG) || tag === PRODUCTION_TAG;
 }
 
 /**
@@ -65,24 +75,27 @@ export function parseTags(tags: string | undefined): string[] {
 }
 
 /**
- * What Wombat's tags say about a VM: whether Wombat made it, its project and
- * its owner. With several project or owner tags, the first one counts.
+ * What Wombat's tags say about a VM: whether Wombat made it, the projects
+ * its stamps name (full references; the old bare `wombat-project.payments`
+ * reads as `project:default/payments`), its project when they name exactly
+ * one, and its owner (with several owner tags, the first one counts).
  *
  * @public
  */
 export function readWombatTags(tags: string[]): {
   wombat: boolean;
+  /** The project reference, when the stamps name exactly one project. */
   project?: string;
+  /** Every project the stamps name; more than one is ambiguous. */
+  projects: string[];
   owner?: ProxmoxVmOwner;
 } {
   const valueOf = (tag: string, prefix: string) =>
     tag.startsWith(prefix) && tag.length > prefix.length
       ? tag.slice(prefix.length)
       : undefined;
-  let project: string | undefined;
   let owner: ProxmoxVmOwner | undefined;
   for (const tag of tags) {
-    project ??= valueOf(tag, PROJECT_PREFIX);
     if (!owner) {
       const group = valueOf(tag, GROUP_OWNER_PREFIX);
       const user = valueOf(tag, USER_OWNER_PREFIX);
@@ -90,5 +103,11 @@ export function readWombatTags(tags: string[]): {
       else if (user) owner = { kind: 'user', name: user };
     }
   }
-  return { wombat: tags.includes(WOMBAT_TAG), project, owner };
+  const projects = readProjectStamps(tags);
+  return {
+    wombat: tags.includes(WOMBAT_TAG),
+    ...(projects.length === 1 ? { project: projects[0] } : {}),
+    projects,
+    ...(owner ? { owner } : {}),
+  };
 }

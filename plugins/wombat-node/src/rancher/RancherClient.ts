@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import { errorForStatus } from '../errors';
 import { RetryOptions, fetchWithRetry } from '../retry';
 import { RancherKubernetes } from './RancherKubernetes';
@@ -5,6 +6,7 @@ import {
   RancherProject,
   RancherProjectCreate,
   RancherProjectRoleTemplateBinding,
+  RancherProjectUpdate,
 } from './types';
 
 /** Where a Rancher is and its API token. @public */
@@ -77,6 +79,22 @@ export class RancherClient {
     return (await this.send('POST', '/v3/projects', { body: project })).json();
   }
 
+  /**
+   * Changes some fields of a project. Norman sends the body to the Project
+   * resource as a merge patch: fields left out keep their values, and maps
+   * such as `annotations` are merged key by key.
+   */
+  async updateProject(
+    projectId: string,
+    changes: RancherProjectUpdate,
+  ): Promise<RancherProject> {
+    return (
+      await this.send('PUT', `/v3/projects/${encodeURIComponent(projectId)}`, {
+        body: changes,
+      })
+    ).json();
+  }
+
   async listProjectRoleTemplateBindings(
     projectId: string,
   ): Promise<RancherProjectRoleTemplateBinding[]> {
@@ -93,11 +111,16 @@ export class RancherClient {
     ).json();
   }
 
-  /** Follows norman's pagination.next links. */
+  /**
+   * Follows norman's pagination.next links, but only on the instance's own
+   * origin: the link comes from the answer, and every request carries the
+   * API key, which must never go to a host the answer names.
+   */
   private async getAll<T>(
     path: string,
     query: Record<string, string>,
   ): Promise<T[]> {
+    const origin = new URL(this.baseUrl).origin;
     const items: T[] = [];
     let url: string | undefined = `${this.baseUrl}${path}?${new URLSearchParams(
       {
@@ -110,7 +133,14 @@ export class RancherClient {
         await this.send('GET', path, { url })
       ).json();
       items.push(...(page.data ?? []));
-      url = page.pagination?.next;
+      const next = page.pagination?.next;
+      url = next ? new URL(next, url).toString() : undefined;
+      if (url && new URL(url).origin !== origin) {
+        // A partial list could hide an existing object; better no answer.
+        throw new ServiceUnavailableError(
+          `Rancher ${this.instance.name} GET ${path} pointed its next page to another origin than ${origin}; not following it`,
+        );
+      }
     }
     return items;
   }

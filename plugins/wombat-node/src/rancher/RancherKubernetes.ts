@@ -3,10 +3,12 @@ import {
   ApiException,
   CoreV1Api,
   KubeConfig,
+  PatchStrategy,
   V1LimitRange,
   V1Namespace,
   V1ResourceQuota,
   V1Secret,
+  setHeaderOptions,
 } from '@kubernetes/client-node';
 import { errorForStatus } from '../errors';
 import { RetryOptions, callWithRetry } from '../retry';
@@ -105,6 +107,25 @@ export class RancherKubernetes {
   createNamespace(body: V1Namespace): Promise<V1Namespace> {
     return this.call(`create namespace ${body.metadata?.name}`, () =>
       this.core.createNamespace({ body }),
+    );
+  }
+
+  /**
+   * Sets labels and annotations of a namespace as a JSON merge patch: the
+   * keys given are set, every other key is kept (a null value removes one).
+   */
+  patchNamespaceMetadata(
+    name: string,
+    metadata: {
+      labels?: Record<string, string | null>;
+      annotations?: Record<string, string | null>;
+    },
+  ): Promise<V1Namespace> {
+    return this.call(`update namespace ${name}`, () =>
+      this.core.patchNamespace(
+        { name, body: { metadata } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      ),
     );
   }
 

@@ -43,6 +43,11 @@ export interface RancherProject {
 /** Body of POST /v3/projects. @public */
 export type RancherProjectCreate = Omit<RancherProject, 'id' | 'state'>;
 
+/** Body of PUT /v3/projects/:id: the fields to change. @public */
+export type RancherProjectUpdate = Partial<
+  Pick<RancherProject, 'description' | 'labels' | 'annotations'>
+>;
+
 /** Built-in project roles. @public */
 export const RANCHER_PROJECT_ROLES = [
   'project-owner',

@@ -57,3 +57,18 @@ export function explainUnmaskableValue(value: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether the group or project path `path` is the group `group` or lies
+ * below it, segment by segment (`payments-evil` is not inside `payments`).
+ * GitLab resolves paths case-insensitively, and so does this.
+ *
+ * @public
+ */
+export function isWithinGitLabGroup(path: string, group: string): boolean {
+  const trim = (value: string) =>
+    value.replace(/^\/+|\/+$/g, '').toLocaleLowerCase('en-US');
+  const inner = trim(path);
+  const outer = trim(group);
+  return outer !== '' && (inner === outer || inner.startsWith(`${outer}/`));
+}

@@ -1,5 +1,5 @@
 import type { GitLabContext, GitLabRoute } from '../GitLabContext';
-import type { GitLabNamespace } from '../GitLabState';
+import type { GitLabNamespace, GitLabProject } from '../GitLabState';
 import { namespaceById } from '../lookup';
 import { capVisibility, VISIBILITIES } from '../namespacePaths';
 import {
@@ -25,8 +25,9 @@ import {
   grapeError,
 } from '../responses';
 import { projectJson } from '../serializers';
+import { assignTopics, readTopicList } from '../topics';
 
-/** `GET /projects/:id` and `POST /projects`. */
+/** `GET /projects/:id`, `POST /projects` and `PUT /projects/:id`. */
 export const projectRoutes: GitLabRoute[] = [
   {
     method: 'GET',
@@ -42,7 +43,19 @@ export const projectRoutes: GitLabRoute[] = [
     pattern: '/projects',
     handle: createProject,
   },
+  {
+    method: 'PUT',
+    pattern: '/projects/:id',
+    handle(context, { id }) {
+      return withProject(context, id, project =>
+        updateProject(context, project),
+      );
+    },
+  },
 ];
+
+/** The update attributes the fake applies; GitLab knows many more. */
+const UPDATABLE = ['description', 'topics', 'tag_list'];
 
 async function createProject(context: GitLabContext): Promise<Response> {
   const { params, state } = context;
@@ -116,7 +129,10 @@ async function createProject(context: GitLabContext): Promise<Response> {
         : requested,
     defaultBranch: branch,
     emptyRepo: !withReadme.value,
-    topics: readTopics(params.topics),
+    topics: assignTopics(
+      state,
+      readTopicList(params.topics ?? params.tag_list),
+    ),
   });
   await context.repositories?.create(project, {
     initializeWithReadme: Boolean(withReadme.value),
@@ -172,16 +188,39 @@ function takenAttributes(
   return errors;
 }
 
-/** `topics` is an Array[String] that also accepts a comma-separated string. */
-function readTopics(raw: unknown): string[] {
-  if (Array.isArray(raw)) {
-    return raw.map(String);
+/**
+ * `PUT /projects/:id`: at least one attribute must be given; `topics`
+ * replaces the whole list. Attributes the fake does not apply are reported
+ * as violations rather than silently ignored.
+ */
+function updateProject(
+  context: GitLabContext,
+  project: GitLabProject,
+): Response {
+  const { params, state } = context;
+  const given = Object.keys(params).filter(key => key !== 'id');
+  const unmodelled = given.filter(key => !UPDATABLE.includes(key));
+  for (const key of unmodelled) {
+    context.violation(
+      `PUT /projects/:id: the GitLab fake does not apply '${key}'`,
+    );
   }
-  if (typeof raw === 'string') {
-    return raw
-      .split(',')
-      .map(topic => topic.trim())
-      .filter(Boolean);
+  const missing = atLeastOneOf(params, UPDATABLE);
+  if (missing && unmodelled.length === 0) {
+    context.violation(`PUT /projects/:id: ${missing}`);
+    return grapeError(missing);
   }
-  return [];
+  const description = readString(params, 'description');
+  if (description.error) {
+    context.violation(`PUT /projects/:id: ${description.error}`);
+    return grapeError(description.error);
+  }
+  if (description.value !== undefined) {
+    project.description = description.value;
+  }
+  const topics = params.topics ?? params.tag_list;
+  if (!isAbsent(topics)) {
+    project.topics = assignTopics(state, readTopicList(topics));
+  }
+  return gitlabJson(projectJson(project, state, context.baseUrl));
 }

@@ -8,23 +8,42 @@ import { harborPage } from '../pagination';
 import {
   badRequest,
   conflict,
+  emptyResponse,
   harborError,
   harborJson,
   notFound,
   validationFailure,
 } from '../responses';
-import { isValidRobotSecret, robotCreateRefusal } from '../robotRules';
+import {
+  isValidRobotSecret,
+  robotCreateRefusal,
+  robotUpdateRefusal,
+} from '../robotRules';
 import { robotJson } from '../serializers';
 
-/** Robot accounts v2: list, create, refresh the secret. */
+/** Robot accounts v2: list, create, read, update, refresh the secret. */
 export const robotRoutes: HarborRoute[] = [
   { method: 'GET', pattern: '/robots', handle: listRobots },
   { method: 'POST', pattern: '/robots', handle: createRobot },
   {
+    method: 'GET',
+    pattern: '/robots/:robot_id',
+    handle(context, { robot_id: rawId }) {
+      return withRobot(context, rawId, robot => harborJson(robotJson(robot)));
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: '/robots/:robot_id',
+    handle(context, { robot_id: rawId }) {
+      return withRobot(context, rawId, robot => updateRobot(context, robot));
+    },
+  },
+  {
     method: 'PATCH',
     pattern: '/robots/:robot_id',
     handle(context, { robot_id: rawId }) {
-      return refreshSecret(context, rawId);
+      return withRobot(context, rawId, robot => refreshSecret(context, robot));
     },
   },
 ];
@@ -84,6 +103,13 @@ function createRobot(context: HarborContext): Response {
   ) {
     return conflict(`robot account ${projectId}:${body.name} already exists`);
   }
+  // CreateRobot copies name, description and duration only: a new robot is
+  // enabled whatever the body says, and only PUT /robots/{id} disables it.
+  if (body.disable === true) {
+    context.violation(
+      'POST /robots: disable is ignored on creation, the robot is enabled; disable it with PUT /robots/{robot_id}',
+    );
+  }
   const now = new Date();
   const duration: number = body.duration;
   const robot: HarborRobot = {
@@ -93,7 +119,7 @@ function createRobot(context: HarborContext): Response {
     level,
     project_id: projectId,
     duration,
-    disable: body.disable ?? false,
+    disable: false,
     expires_at:
       duration === -1
         ? -1
@@ -121,27 +147,65 @@ function createRobot(context: HarborContext): Response {
   );
 }
 
-/**
- * With a secret in the body, Harbor stores it and answers `{}`; without one
- * it generates a secret and answers it.
- */
-function refreshSecret(context: HarborContext, rawId: string): Response {
+/** Runs a robot handler; 422 for an id that is not a number, 404 if none. */
+function withRobot(
+  context: HarborContext,
+  rawId: string,
+  handle: (robot: HarborRobot) => Response,
+): Response {
   const id = decodeSegment(rawId) ?? rawId;
   if (!/^\d+$/.test(id)) {
-    context.violation(`PATCH /robots/${rawId}: robot_id must be a number`);
+    context.violation(
+      `${context.request.method} /robots/${rawId}: robot_id must be a number`,
+    );
     return validationFailure([
       `robot_id in path must be of type int64: "${id}"`,
     ]);
   }
   const robot = context.state.robots.find(r => r.id === Number(id));
-  if (!robot) {
-    return notFound(`robot ${id} not found`);
+  return robot ? handle(robot) : notFound(`robot ${id} not found`);
+}
+
+/**
+ * updateV2Robot: the body is a whole Robot. Description and disable are
+ * replaced by what it says (left out, they become "" and false), the
+ * duration only when given; permissions are replaced. Name, level and
+ * project cannot change. The answer is 200 with no body.
+ */
+function updateRobot(context: HarborContext, robot: HarborRobot): Response {
+  const body = context.body ?? {};
+  const refusal = robotUpdateRefusal(context.state, robot, body);
+  if (refusal) {
+    context.violation(`PUT /robots/${robot.id}: ${refusal.message}`);
+    return harborError(refusal.status, refusal.code, refusal.message);
   }
+  const duration: number = body.duration ?? robot.duration;
+  if (duration !== robot.duration) {
+    robot.duration = duration;
+    robot.expires_at =
+      duration === -1
+        ? -1
+        : Math.floor(new Date(robot.creation_time).getTime() / 1000) +
+          duration * 24 * 60 * 60;
+  }
+  robot.description = body.description ?? '';
+  robot.disable = body.disable ?? false;
+  robot.permissions = body.permissions;
+  robot.update_time = new Date().toISOString();
+  return emptyResponse(200);
+}
+
+/**
+ * With a secret in the body, Harbor stores it and answers `{}`; without one
+ * it generates a secret and answers it. Nothing else about the robot
+ * changes.
+ */
+function refreshSecret(context: HarborContext, robot: HarborRobot): Response {
   const requested: string | undefined = context.body?.secret || undefined;
   if (requested !== undefined && !isValidRobotSecret(requested)) {
     const message =
       'the secret must be 8-128, inclusively, characters long with at least 1 uppercase letter, 1 lowercase letter and 1 number';
-    context.violation(`PATCH /robots/${id}: ${message}`);
+    context.violation(`PATCH /robots/${robot.id}: ${message}`);
     return badRequest(message);
   }
   robot.secret = requested ?? randomSecret();

@@ -122,7 +122,9 @@ function cloneVm(context: ProxmoxContext): Response {
       clone.config = config;
       clone.name = params.name ?? `Copy-of-VM-${source.name ?? vmid}`;
       clone.tags = [...source.tags];
-      if (params.description) {
+      // clone_vm copies the template's description with every other option
+      // and replaces it only with a description that is true to Perl.
+      if (params.description && params.description !== '0') {
         clone.config.description = params.description;
       }
       if (params.pool) {
