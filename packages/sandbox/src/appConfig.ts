@@ -32,9 +32,22 @@ export type SandboxAppConfig = {
         tokenId: string;
         tokenSecret: string;
         node: string;
+        allowed: typeof SANDBOX_PROXMOX_ALLOWED;
       }>;
     };
   };
+};
+
+/**
+ * What non-admins may ask of the sandbox's Proxmox: its Ubuntu template, and
+ * the sizes and networks the New VM template offers.
+ */
+export const SANDBOX_PROXMOX_ALLOWED = {
+  templates: ['ubuntu-24.04-cloud'],
+  networks: [{ bridge: 'vmbr0' }, { bridge: 'vmbr0', vlan: 20 }],
+  maxCores: 4,
+  maxMemoryMiB: 8192,
+  maxDiskGiB: 80,
 };
 
 /**
@@ -78,6 +91,7 @@ export function sandboxAppConfig(
             url: urls.proxmox,
             ...SANDBOX_CREDENTIALS.proxmox,
             node: proxmoxNode,
+            allowed: SANDBOX_PROXMOX_ALLOWED,
           },
         ],
       },

@@ -194,6 +194,7 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(relations(payments, 'hasProjectMember')).toEqual([
         'group:default/auditors',
+        'user:default/dana',
         'user:default/jdoe',
         'user:default/kim',
         'user:default/maria',
@@ -240,11 +241,12 @@ describe.each(databases.eachSupportedId())(
         byRef,
         'group:default/platform',
         'ownerOf',
-        2,
+        3,
       );
       expect(relations(platform, 'ownerOf')).toEqual([
         'cluster:default/dev-eu',
         'cluster:default/prod-eu',
+        'project:default/platform',
       ]);
 
       const kinds = await request(server)
@@ -252,7 +254,7 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', auth);
       expect(kinds.body.facets.kind).toEqual(
         expect.arrayContaining([
-          { value: 'Project', count: 3 },
+          { value: 'Project', count: 4 },
           { value: 'Cluster', count: 2 },
         ]),
       );
@@ -279,7 +281,7 @@ describe.each(databases.eachSupportedId())(
         owner: 'group:default/team-payments',
       });
       expect(paymentsDb.metadata.annotations).toMatchObject({
-        'wombat.dev/project': 'payments',
+        'wombat.dev/project': 'project:default/payments',
         'wombat.dev/proxmox-instance': 'default',
         'wombat.dev/proxmox-node': 'pve1',
         'wombat.dev/proxmox-vmid': '101',

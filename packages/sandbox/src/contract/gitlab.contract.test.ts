@@ -85,7 +85,7 @@ describe('GitLab simulator contract', () => {
     expect(Object.fromEntries(page.headers)).toMatchObject({
       'x-page': '2',
       'x-per-page': '3',
-      'x-total': '10',
+      'x-total': '11',
       'x-total-pages': '4',
       'x-next-page': '3',
       'x-prev-page': '1',
@@ -93,7 +93,7 @@ describe('GitLab simulator contract', () => {
     expect(page.headers.get('link')).toContain('rel="next"');
     // gitbeaker follows Link across pages.
     const all = await api.Users.all({ perPage: 3 });
-    expect(all).toHaveLength(10);
+    expect(all).toHaveLength(11);
   });
 
   it('lists groups and projects the way Backstage’s GitLab autocompletion reads them', async () => {

@@ -420,6 +420,8 @@ describe('Harbor contract: robot accounts', () => {
     );
     expect(listed.status).toBe(200);
     expect(listed.json).toEqual([
+      // The seed's stamp, as Wombat leaves it: disabled.
+      expect.objectContaining({ name: 'robot$payments+wombat', disable: true }),
       expect.objectContaining({
         id: created.json.id,
         name: 'robot$payments+contract-ci',

@@ -317,7 +317,7 @@ describe('Rancher simulator contract', () => {
         {
           method: 'PUT',
           body: {
-            annotations: { 'wombat.dev/project': 'project:default/payments' },
+            annotations: { 'example.com/team': 'payments' },
           },
         },
       );
@@ -328,11 +328,11 @@ describe('Rancher simulator contract', () => {
         description: payments.description,
         annotations: {
           ...before,
-          'wombat.dev/project': 'project:default/payments',
+          'example.com/team': 'payments',
         },
       });
       const updated = await rancherClient().updateProject(payments.id, {
-        annotations: { 'wombat.dev/project': null as unknown as string },
+        annotations: { 'example.com/team': null as unknown as string },
       });
       expect(updated.annotations).toEqual(before);
       expect(

@@ -39,6 +39,10 @@ export function seedProxmoxVms(vms: SandboxSeed['vms']): ProxmoxVmSeed[] {
         ipconfig0: 'ip=dhcp',
         ciuser: 'ubuntu',
         agent: '1',
+        // As the clone request leaves it: the project's stamp.
+        description: `Created by Wombat (${vm.tags
+          .filter(tag => tag.startsWith('wombat-project.'))
+          .join(', ')})`,
       },
       startedAt: Date.now() - 3_600_000,
       ip: `10.0.0.${index + 2}/24`,

@@ -4,12 +4,16 @@ import {
   type FakeHarbor,
   type FakeRancher,
 } from '@wombat/plugin-wombat-node-test-utils';
+import { projectStamp } from '@wombat/plugin-wombat-common';
 import { SANDBOX_CREDENTIALS } from '../credentials';
 import type { BareRepositories } from '../gitlab/BareRepositories';
 import type { SandboxSeed } from '../seed/SandboxSeed';
 import { callFake } from './callFake';
 
 type ProjectRole = SandboxSeed['projects'][number]['members'][number]['role'];
+
+/** The demo projects are all in the catalog's default namespace. */
+const refOf = (project: { name: string }) => `project:default/${project.name}`;
 
 /** Users and groups come from the demo directory, as Rancher's OpenLDAP provider names them. */
 export function ldapUserPrincipal(username: string): string {
@@ -50,6 +54,34 @@ export async function seedGitLab(
       ...(group.parent ? { parent_id: groupIds.get(group.parent) } : {}),
     });
     groupIds.set(group.name, body.id);
+  }
+  // Each demo project's own group, with its repository, stamped as New
+  // project leaves them (a team's group of the same name is stamped).
+  for (const project of seed.projects) {
+    const stamp = projectStamp(refOf(project));
+    const description = `Wombat project ${refOf(project)} (${stamp})`;
+    let groupId = groupIds.get(project.name);
+    if (groupId === undefined) {
+      const { body } = await api('POST', '/groups', {
+        name: project.title,
+        path: project.name,
+        visibility: project.visibility === 'private' ? 'private' : 'internal',
+        description,
+      });
+      groupId = body.id as number;
+      groupIds.set(project.name, groupId);
+    } else {
+      await api('PUT', `/groups/${groupId}`, { description });
+    }
+    await api('POST', '/projects', {
+      name: project.name,
+      path: project.name,
+      namespace_id: groupId,
+      description: project.title,
+      visibility: project.visibility === 'private' ? 'private' : 'internal',
+      default_branch: 'main',
+      topics: ['wombat', stamp],
+    });
   }
   // Projects one by one, so their ids do not depend on timing; their
   // repositories' first commits side by side, since git is the slow part.
@@ -106,6 +138,29 @@ export async function seedHarbor(harbor: FakeHarbor, seed: SandboxSeed) {
       project_name: project.name,
       metadata: { public: 'false' },
     });
+    // The stamp: Wombat's disabled marker robot (Harbor creates robots
+    // enabled, so it is disabled in a second request, as Wombat does).
+    const robot = {
+      name: 'wombat',
+      description: `Marks this Harbor project as a Wombat project's: ${projectStamp(
+        refOf(project),
+      )}. Disabled; it serves no one.`,
+      level: 'project',
+      duration: -1,
+      permissions: [
+        {
+          kind: 'project',
+          namespace: project.name,
+          access: [{ resource: 'repository', action: 'pull' }],
+        },
+      ],
+    };
+    const { body: created } = await api('POST', '/robots', robot);
+    await api('PUT', `/robots/${created.id}`, {
+      ...robot,
+      name: created.name,
+      disable: true,
+    });
     const members = [
       { kind: 'group' as const, name: project.owner, role: 'owner' as const },
       ...project.members,
@@ -145,6 +200,7 @@ export async function seedRancher(rancher: FakeRancher, seed: SandboxSeed) {
         name: project.name,
         clusterId,
         description: project.title,
+        annotations: { 'wombat.dev/project': refOf(project) },
       });
       const bindings = [
         {
@@ -171,7 +227,11 @@ export async function seedRancher(rancher: FakeRancher, seed: SandboxSeed) {
           kind: 'Namespace',
           metadata: {
             name: namespace.name,
-            annotations: { 'field.cattle.io/projectId': created.id },
+            labels: { 'wombat.dev/project': project.name },
+            annotations: {
+              'field.cattle.io/projectId': created.id,
+              'wombat.dev/project': refOf(project),
+            },
           },
         });
       }

@@ -54,6 +54,8 @@ const USERS: DemoUser[] = [
   { uid: 'kim', cn: 'Kim Nguyen', sn: 'Nguyen', groups: ['team-payments'] },
   { uid: 'raj', cn: 'Raj Patel', sn: 'Patel', groups: ['team-web'] },
   { uid: 'sofia', cn: 'Sofia Lind', sn: 'Lind', groups: ['team-web'] },
+  // A developer of payments through the project alone, in no team.
+  { uid: 'dana', cn: 'Dana Scully', sn: 'Scully', groups: [] },
   { uid: 'victor', cn: 'Victor Hugo', sn: 'Hugo', groups: ['auditors'] },
   // A real entry whose common name is a filter metacharacter: a search on
   // `cn` for the literal `*` must find exactly this user, never everyone.
