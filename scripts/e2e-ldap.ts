@@ -26,6 +26,7 @@ function expect(condition: boolean, what: string) {
 
 async function main() {
   const slapd = await startTestSlapd();
+  const serviceToken = `e2e-ldap-${process.pid}-${Date.now()}`;
   const work = mkdtempSync(join(tmpdir(), 'wombat-e2e-ldap-'));
   const people = `ou=people,${slapd.baseDn}`;
   const config = {
@@ -36,6 +37,11 @@ async function main() {
       database: {
         client: 'better-sqlite3',
         connection: { directory: join(work, 'sqlite') },
+      },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: serviceToken, subject: 'e2e' } },
+        ],
       },
     },
     auth: {
@@ -110,15 +116,27 @@ async function main() {
         },
       });
 
-    // Sign-in works once the catalog has ingested the directory.
-    const ada = await poll(
-      'ada to sign in',
-      async () => {
-        const res = await signIn('ada', 'ada-password');
-        return res.status === 200 ? res.json() : undefined;
-      },
+    // Sign-in works once the catalog has ingested the directory; a sign-in
+    // before that counts as a failed one, so wait for the catalog first.
+    await poll(
+      'the directory in the catalog',
+      async () =>
+        (
+          await fetch(
+            `${baseUrl}/api/catalog/entities/by-name/user/default/ada`,
+            {
+              headers: { authorization: `Bearer ${serviceToken}` },
+            },
+          )
+        ).ok,
       deadline,
     );
+    const adaSignIn = await signIn('ada', 'ada-password');
+    expect(
+      adaSignIn.status === 200,
+      `ada's sign-in answered ${adaSignIn.status}`,
+    );
+    const ada = await adaSignIn.json();
     const adaIdentity = ada.backstageIdentity.identity;
     expect(
       adaIdentity.userEntityRef === 'user:default/ada',
@@ -174,10 +192,10 @@ async function main() {
     };
     const checks: Array<[string, string, string, string]> = [
       ['ada', 'catalog.location.delete', 'delete', 'ALLOW'],
-      ['ada', 'scaffolder.task.cancel', 'update', 'ALLOW'],
+      ['ada', 'scaffolder.template.dry-run', 'read', 'ALLOW'],
       ['ada', 'kubernetes.proxy', 'read', 'ALLOW'],
       ['jdoe', 'catalog.location.delete', 'delete', 'DENY'],
-      ['jdoe', 'scaffolder.task.cancel', 'update', 'DENY'],
+      ['jdoe', 'scaffolder.template.dry-run', 'read', 'DENY'],
       ['jdoe', 'scaffolder.task.create', 'create', 'ALLOW'],
     ];
     const tokens: Record<string, string> = {

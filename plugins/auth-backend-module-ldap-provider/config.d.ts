@@ -4,9 +4,10 @@ export interface Config {
       /**
        * Sign-in with an LDAP username and password (provider id `ldap`),
        * keyed by auth environment like other providers, e.g.
-       * `auth.providers.ldap.development`. The app picks the environment with
-       * `?env=`; without it, `auth.environment` (default `development`) is
-       * used.
+       * `auth.providers.ldap.production`. Every environment is checked when
+       * the backend starts, but only the one that `auth.environment`
+       * (default `development`) names is served; `?env=` naming another one
+       * is answered 404.
        */
       ldap?: {
         [authEnv: string]: {
@@ -66,17 +67,57 @@ export interface Config {
            */
           timeoutMs?: number;
           /**
-           * Slowing down guessing: after `maxFailures` failed sign-ins for
-           * one username within `windowSeconds`, further attempts for that
-           * username are refused with 429 and `Retry-After` until the oldest
-           * of those failures is older than the window. Counts are kept in
-           * memory, per backend instance; a successful sign-in resets them.
+           * Slowing down guessing. Within `windowSeconds`, an account is
+           * refused with 429 and `Retry-After` after `maxFailures` failed
+           * sign-ins (counted on the typed name folded like the directory
+           * compares it, and on the DN of the entry found), a client address
+           * after `maxFailuresPerClient`, and everyone after
+           * `maxFailuresOverall`. Counts are shared by the replicas through
+           * the cache service when `backend.cache.store` is a shared cache,
+           * else kept in each instance's memory; a successful sign-in resets
+           * the account's count.
            */
           rateLimit?: {
-            /** Default 3. */
+            /** Failures per account within the window; default 3. */
             maxFailures?: number;
-            /** Default 300 (5 minutes). */
+            /** The window of every limit, in seconds; default 300 (5 minutes). */
             windowSeconds?: number;
+            /**
+             * Failures per client address (an IPv6 address by its /64)
+             * within the window, whatever the usernames; default 30. The
+             * address is the request's, so behind a reverse proxy set
+             * `backend.trustProxy`, or every user shares the proxy's budget.
+             */
+            maxFailuresPerClient?: number;
+            /**
+             * Failures of all clients together within the window; default
+             * 10000. Once it is reached, every sign-in is refused until the
+             * budget refills, so set it above the normal rate of failures.
+             * It also bounds how much the throttle stores.
+             */
+            maxFailuresOverall?: number;
+          };
+          /**
+           * The refresh cookie: after a sign-in with the password, the
+           * provider sets an HttpOnly, SameSite=Strict cookie for its own
+           * path, holding the entry's DN signed with HMAC-SHA256, which the
+           * app uses to renew the session instead of the password, as long
+           * as the entry still exists and matches `searchFilter`.
+           */
+          refresh?: {
+            /**
+             * The key that signs the cookies, at least 32 characters; the
+             * same for every replica. Without it each backend instance
+             * uses a random key, so a renewal that reaches another instance
+             * or follows a restart asks for the password again.
+             * @visibility secret
+             */
+            secret?: string;
+            /**
+             * How long a sign-in can be renewed without the password, in
+             * seconds; default 43200 (12 hours). Renewals do not extend it.
+             */
+            maxAgeSeconds?: number;
           };
           /** How a directory user becomes a Backstage user. */
           signIn?: {
@@ -84,17 +125,22 @@ export interface Config {
             resolvers: Array<
               | {
                   /**
-                   * The catalog user whose `backstage.io/ldap-rdn` annotation
-                   * equals the search attribute's value (`uid`).
+                   * The catalog user ingested from the entry that signed in:
+                   * its `backstage.io/ldap-dn` annotation equals the entry's
+                   * DN. Recommended. Candidates are found by
+                   * `backstage.io/ldap-rdn`, so the catalog's `map.rdn` must
+                   * be the search attribute.
                    */
-                  resolver: 'ldapUidMatchingUserEntityAnnotation';
+                  resolver: 'ldapDnMatchingUserEntityAnnotation';
                 }
               | {
                   /**
-                   * The catalog user whose `backstage.io/ldap-dn` annotation
-                   * equals the entry's DN.
+                   * The catalog user whose `backstage.io/ldap-rdn` annotation
+                   * equals the search attribute's value (`uid`). Any entry
+                   * with that value signs in as that user; prefer
+                   * `ldapDnMatchingUserEntityAnnotation`.
                    */
-                  resolver: 'ldapDnMatchingUserEntityAnnotation';
+                  resolver: 'ldapUidMatchingUserEntityAnnotation';
                 }
               | {
                   /** The catalog user named like the search attribute's value. */

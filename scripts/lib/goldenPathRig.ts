@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestSlapd } from '@wombat/plugin-wombat-node-test-utils';
 import { startSandbox, type Sandbox } from 'sandbox';
 import { poll, root, startBackend } from './backendProcess.mjs';
 
@@ -42,6 +43,11 @@ export interface GoldenPathRig {
   userToken: string;
   /** A static token, for automation that starts templates without a user. */
   serviceToken: string;
+  /**
+   * A user's token, from the LDAP sign-in with `<uid>-password` (the demo
+   * directory's); only with the `ldap` option.
+   */
+  signIn(username: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   /** Starts a template and waits until its task ends. */
   runTemplate(
@@ -54,7 +60,10 @@ export interface GoldenPathRig {
   /** What the backend printed, for a failure's report. */
   backendOutput(): string;
   /** Waits for an entity to be in the catalog (or, with `gone`, to leave it). */
-  waitForEntity(ref: string, options?: { gone?: boolean }): Promise<any>;
+  waitForEntity(
+    ref: string,
+    options?: { gone?: boolean; token?: string },
+  ): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +72,13 @@ const TASK_TIMEOUT_MS = 120_000;
 export async function startGoldenPathRig(options: {
   port: number;
   log?: (line: string) => void;
+  /**
+   * Sign-in with LDAP against this directory, which is then also where the
+   * catalog's users and groups come from (instead of catalog-info/org.yaml).
+   */
+  ldap?: TestSlapd;
+  /** The catalog location to load instead of the demo catalog (a file path). */
+  catalogLocation?: string;
 }): Promise<GoldenPathRig> {
   const log = options.log ?? (() => {});
   const baseUrl = `http://localhost:${options.port}`;
@@ -104,6 +120,32 @@ export async function startGoldenPathRig(options: {
         },
       },
     },
+    ...(options.ldap ? ldapConfig(options.ldap) : {}),
+    ...(options.catalogLocation
+      ? {
+          catalog: {
+            ...(options.ldap ? ldapConfig(options.ldap).catalog : {}),
+            locations: [
+              {
+                type: 'file',
+                target: options.catalogLocation,
+                rules: [
+                  {
+                    allow: [
+                      'Location',
+                      'Project',
+                      'Cluster',
+                      'Component',
+                      'Resource',
+                      'Template',
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        }
+      : {}),
   };
   // On top of app-config.yaml: the sandbox's instances replace its
   // wombat.*.instances, the rest of wombat (rbac, rancher.principals) stays.
@@ -125,11 +167,45 @@ export async function startGoldenPathRig(options: {
     await backend.waitUntilReady(baseUrl, deadline);
     log(`backend ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const session = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-      method: 'POST',
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-    });
-    const userToken = (await session.json()).backstageIdentity.token;
+    const signIn = async (username: string, password?: string) => {
+      const res = await fetch(`${baseUrl}/api/auth/ldap/refresh`, {
+        headers: {
+          authorization: `Basic ${Buffer.from(
+            `${username}:${password ?? `${username}-password`}`,
+          ).toString('base64')}`,
+          'x-requested-with': 'XMLHttpRequest',
+        },
+      });
+      if (res.status !== 200) {
+        throw new Error(`${username} could not sign in: ${res.status}`);
+      }
+      return (await res.json()).backstageIdentity.token as string;
+    };
+    let userToken = '';
+    if (options.ldap) {
+      // Sign-in works once the catalog has read the directory's users; a
+      // sign-in before that counts as a failed one.
+      await poll(
+        'the directory in the catalog',
+        async () =>
+          (
+            await fetch(
+              `${baseUrl}/api/catalog/entities/by-name/user/default/jdoe`,
+              {
+                headers: { authorization: `Bearer ${serviceToken}` },
+              },
+            )
+          ).ok,
+        deadline,
+      );
+      userToken = await signIn('jdoe');
+    } else {
+      const session = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+        method: 'POST',
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      });
+      userToken = (await session.json()).backstageIdentity.token;
+    }
 
     const api: GoldenPathRig['api'] = (path, init = {}) => {
       const { token = userToken, ...rest } = init;
@@ -176,6 +252,7 @@ export async function startGoldenPathRig(options: {
       baseUrl,
       userToken,
       serviceToken,
+      signIn,
       api,
       async runTemplate(template, values, runOptions = {}) {
         const token = runOptions.token ?? userToken;
@@ -228,6 +305,7 @@ export async function startGoldenPathRig(options: {
           async () => {
             const res = await api(
               `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+              { token: waitOptions.token },
             );
             if (waitOptions.gone) return res.status === 404;
             return res.ok ? res.json() : undefined;
@@ -260,4 +338,55 @@ export function stepDurations(events: TaskEvent[]): Map<string, number> {
   return new Map(
     [...first].map(([step, start]) => [step, last.get(step)! - start]),
   );
+}
+
+/** LDAP sign-in and the catalog's users and groups from the directory. */
+function ldapConfig(slapd: TestSlapd) {
+  const people = `ou=people,${slapd.baseDn}`;
+  return {
+    auth: {
+      providers: {
+        ldap: {
+          development: {
+            url: slapd.url,
+            bindDn: slapd.bindDn,
+            bindPassword: slapd.bindPassword,
+            searchBase: people,
+            searchFilter: '(objectClass=inetOrgPerson)',
+            signIn: {
+              resolvers: [{ resolver: 'ldapUidMatchingUserEntityAnnotation' }],
+            },
+          },
+        },
+      },
+    },
+    catalog: {
+      providers: {
+        ldapOrg: {
+          default: {
+            target: slapd.url,
+            bind: { dn: slapd.bindDn, secret: slapd.bindPassword },
+            users: {
+              dn: people,
+              // evil stands for a directory account the catalog does not
+              // take in, such as a service account.
+              options: {
+                filter: '(&(objectClass=inetOrgPerson)(!(uid=evil)))',
+              },
+            },
+            groups: {
+              dn: `ou=groups,${slapd.baseDn}`,
+              options: { filter: '(objectClass=groupOfNames)' },
+              set: { 'spec.type': 'team' },
+            },
+            schedule: {
+              frequency: { minutes: 60 },
+              timeout: { minutes: 1 },
+              initialDelay: { seconds: 0 },
+            },
+          },
+        },
+      },
+    },
+  };
 }

@@ -6,6 +6,7 @@ import {
   LdapAuthResult,
   LdapCredentialsVerifier,
 } from './LdapCredentialsVerifier';
+import { SignInThrottleStore } from './throttle/SignInThrottleStore';
 
 /**
  * The profile shown in the app: `displayName` (else `cn`) and `mail`.
@@ -28,10 +29,14 @@ export async function ldapDefaultProfileTransform(result: LdapAuthResult) {
  * Requests must carry `X-Requested-With: XMLHttpRequest`, like Backstage's
  * own refresh endpoints, so that a plain cross-site form cannot sign in.
  *
+ * It counts a right password as a success before the sign-in resolver runs,
+ * and it sends the password on every refresh; the `ldap` provider of this
+ * module does neither (see its README).
+ *
  * @public
  */
 export function createLdapAuthenticator(
-  options: { logger?: LoggerService } = {},
+  options: { logger?: LoggerService; throttleStore?: SignInThrottleStore } = {},
 ) {
   return createProxyAuthenticator<
     LdapCredentialsVerifier,
@@ -47,7 +52,11 @@ export function createLdapAuthenticator(
         throw new AuthenticationError('Invalid X-Requested-With header');
       }
       const { username, password } = requireBasicCredentials(req);
-      return { result: await verifier.verify(username, password) };
+      return {
+        result: await verifier.verify(username, password, {
+          clientAddress: req.ip,
+        }),
+      };
     },
   });
 }

@@ -18,7 +18,38 @@ describe('readLdapProviderConfig', () => {
       searchFilter: undefined,
       tls: undefined,
       timeoutMs: 5000,
-      rateLimit: { maxFailures: 3, windowSeconds: 300 },
+      rateLimit: {
+        maxFailures: 3,
+        windowSeconds: 300,
+        maxFailuresPerClient: 30,
+        maxFailuresOverall: 10_000,
+      },
+      refresh: { secret: undefined, maxAgeSeconds: 43_200 },
+    });
+  });
+
+  it('reads the limits and the refresh cookie', () => {
+    const config = readLdapProviderConfig(
+      new ConfigReader({
+        ...base,
+        rateLimit: {
+          maxFailures: 5,
+          windowSeconds: 600,
+          maxFailuresPerClient: 50,
+          maxFailuresOverall: 2000,
+        },
+        refresh: { secret: 's'.repeat(32), maxAgeSeconds: 3600 },
+      }),
+    );
+    expect(config.rateLimit).toEqual({
+      maxFailures: 5,
+      windowSeconds: 600,
+      maxFailuresPerClient: 50,
+      maxFailuresOverall: 2000,
+    });
+    expect(config.refresh).toEqual({
+      secret: 's'.repeat(32),
+      maxAgeSeconds: 3600,
     });
   });
 
@@ -64,6 +95,20 @@ describe('readLdapProviderConfig', () => {
     [{ searchFilter: '(foo)' }, /Invalid config at searchFilter/],
     [{ searchScope: 'base' }, /must be 'one' or 'sub'/],
     [{ timeoutMs: 0 }, /timeoutMs: must be a positive number/],
+    [
+      { rateLimit: { maxFailures: 1.5 } },
+      /maxFailures: must be a positive integer/,
+    ],
+    [
+      { rateLimit: { maxFailuresPerClient: 0 } },
+      /maxFailuresPerClient: must be a positive integer/,
+    ],
+    [
+      { rateLimit: { maxFailuresOverall: -1 } },
+      /maxFailuresOverall: must be a positive integer/,
+    ],
+    [{ refresh: { secret: 'short' } }, /refresh.secret: must be at least 32/],
+    [{ refresh: { maxAgeSeconds: 0 } }, /maxAgeSeconds: must be a positive/],
   ])('refuses %j', (extra, message) => {
     expect(() =>
       readLdapProviderConfig(new ConfigReader({ ...base, ...extra })),

@@ -17,16 +17,36 @@ export interface LdapProviderConfig {
   searchFilter?: Filter;
   tls?: { rejectUnauthorized?: boolean };
   timeoutMs: number;
-  rateLimit: { maxFailures: number; windowSeconds: number };
+  rateLimit: {
+    maxFailures: number;
+    windowSeconds: number;
+    maxFailuresPerClient: number;
+    maxFailuresOverall: number;
+  };
+  refresh: {
+    /** Signs the refresh cookies; a random key of this process when absent. */
+    secret?: string;
+    maxAgeSeconds: number;
+  };
 }
 
 // An attribute description of RFC 4512: a name or an OID.
 const ATTRIBUTE_NAME = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)$/;
 
+const MIN_SECRET_LENGTH = 32;
+
 function positive(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!(value > 0)) {
     throw new Error(`Invalid config at ${key}: must be a positive number`);
+  }
+  return value;
+}
+
+function count(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`Invalid config at ${key}: must be a positive integer`);
   }
   return value;
 }
@@ -98,6 +118,13 @@ export function readLdapProviderConfig(config: Config): LdapProviderConfig {
     }
   }
 
+  const refreshSecret = config.getOptionalString('refresh.secret');
+  if (refreshSecret !== undefined && refreshSecret.length < MIN_SECRET_LENGTH) {
+    throw new Error(
+      `Invalid config at refresh.secret: must be at least ${MIN_SECRET_LENGTH} characters`,
+    );
+  }
+
   const tlsConfig = config.getOptionalConfig('tls');
   const rejectUnauthorized =
     tlsConfig?.getOptionalBoolean('rejectUnauthorized');
@@ -115,8 +142,14 @@ export function readLdapProviderConfig(config: Config): LdapProviderConfig {
     tls: rejectUnauthorized === undefined ? undefined : { rejectUnauthorized },
     timeoutMs: positive(config, 'timeoutMs', 5000),
     rateLimit: {
-      maxFailures: positive(config, 'rateLimit.maxFailures', 3),
+      maxFailures: count(config, 'rateLimit.maxFailures', 3),
       windowSeconds: positive(config, 'rateLimit.windowSeconds', 300),
+      maxFailuresPerClient: count(config, 'rateLimit.maxFailuresPerClient', 30),
+      maxFailuresOverall: count(config, 'rateLimit.maxFailuresOverall', 10_000),
+    },
+    refresh: {
+      secret: refreshSecret,
+      maxAgeSeconds: positive(config, 'refresh.maxAgeSeconds', 12 * 60 * 60),
     },
   };
 }

@@ -10,12 +10,17 @@ export const INVALID_CREDENTIALS_MESSAGE = 'Invalid username or password';
 
 /** @internal */
 export function invalidCredentials(): AuthenticationError {
-  return new AuthenticationError(INVALID_CREDENTIALS_MESSAGE);
+  const error = new AuthenticationError(INVALID_CREDENTIALS_MESSAGE);
+  // A development backend shows stack traces in error bodies; where the
+  // refusal was raised must not tell a wrong password from the other causes.
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
 
 /**
- * Too many failed sign-ins for one username; the backend answers 429 with a
- * `Retry-After` header.
+ * Too many failed sign-ins for one account, from one client, or overall;
+ * the backend answers 429 with a `Retry-After` header. The message does not
+ * say which limit it was.
  *
  * @public
  */
@@ -26,7 +31,8 @@ export class TooManySignInAttemptsError extends CustomErrorBase {
 
   constructor(readonly retryAfterSeconds: number) {
     super(
-      `Too many failed sign-in attempts for this username, try again in ${retryAfterSeconds} seconds`,
+      `Too many failed sign-in attempts, try again in ${retryAfterSeconds} seconds`,
     );
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -16,10 +16,24 @@ export {
   INVALID_CREDENTIALS_MESSAGE,
   TooManySignInAttemptsError,
 } from './errors';
-export { FailedSignInThrottle } from './FailedSignInThrottle';
-export type { FailedSignInThrottleOptions } from './FailedSignInThrottle';
 export { LdapCredentialsVerifier } from './LdapCredentialsVerifier';
-export type { LdapAuthResult } from './LdapCredentialsVerifier';
+export type {
+  LdapAuthResult,
+  LdapCredentialsVerifierOptions,
+  LdapVerifyOptions,
+  PendingLdapSignIn,
+} from './LdapCredentialsVerifier';
 export { createLdapProviderFactory } from './providerFactory';
 export type { LdapProviderFactoryOptions } from './providerFactory';
 export { ldapSignInResolvers } from './resolvers';
+export { CacheSignInThrottleStore } from './throttle/CacheSignInThrottleStore';
+export { MemorySignInThrottleStore } from './throttle/MemorySignInThrottleStore';
+export { SignInThrottle } from './throttle/SignInThrottle';
+export type {
+  SignInAttempt,
+  SignInThrottleOptions,
+} from './throttle/SignInThrottle';
+export type {
+  SignInThrottleStore,
+  SignInThrottleValue,
+} from './throttle/SignInThrottleStore';

@@ -11,8 +11,12 @@ import {
 import authPlugin from '@backstage/plugin-auth-backend';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleLdap from '@backstage/plugin-catalog-backend-module-ldap';
+import { Client } from 'ldapts';
 import request from 'supertest';
+import { JDOE_VARIANTS } from './__testUtils__/jdoeVariants';
+import { hasRedisServer, startTestRedis } from './__testUtils__/startTestRedis';
 import { INVALID_CREDENTIALS_MESSAGE } from './errors';
+import { SIGN_IN_AGAIN_MESSAGE } from './LdapSignInRoutes';
 import { authModuleLdapProvider } from './module';
 
 type TestBackend = Awaited<ReturnType<typeof startTestBackend>>;
@@ -31,12 +35,36 @@ sn: Contractor
 userPassword: carl-password
 `;
 
+// A user in the catalog whose entry the tests delete.
+const LEAVER_LDIF = `
+dn: uid=leaver,ou=people,dc=acme,dc=example
+objectClass: inetOrgPerson
+uid: leaver
+cn: Lee Leaver
+sn: Leaver
+userPassword: leaver-password
+`;
+
 function basic(username: string, password: string) {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
 function jwtPayload(token: string) {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+function setCookies(res: request.Response): string[] {
+  const header = res.headers['set-cookie'] as unknown;
+  return Array.isArray(header) ? header : [];
+}
+
+/** The `name=value` of the refresh cookie a response sets. */
+function refreshCookieOf(res: request.Response): string {
+  const cookie = setCookies(res).find(c => c.startsWith('ldap-refresh-token='));
+  if (!cookie) {
+    throw new Error(`No refresh cookie in ${JSON.stringify(res.headers)}`);
+  }
+  return cookie.split(';')[0];
 }
 
 async function eventually<T>(
@@ -56,20 +84,43 @@ async function eventually<T>(
   }
 }
 
-describe('authModuleLdapProvider with the catalog LDAP provider', () => {
-  let slapd: TestSlapd;
-  let backend: TestBackend;
+function ldapEnvironment(slapd: TestSlapd, extra: object = {}) {
+  return {
+    url: slapd.url,
+    bindDn: slapd.bindDn,
+    bindPassword: slapd.bindPassword,
+    searchBase: 'dc=acme,dc=example',
+    searchFilter: '(objectClass=inetOrgPerson)',
+    signIn: {
+      resolvers: [{ resolver: 'ldapDnMatchingUserEntityAnnotation' }],
+    },
+    ...extra,
+  };
+}
 
-  const signIn = (authorization?: string, path = '/api/auth/ldap/refresh') => {
+function signInTo(backend: TestBackend) {
+  return (authorization?: string, path = '/api/auth/ldap/refresh') => {
     const req = request(backend.server)
       .get(path)
       .set('X-Requested-With', 'XMLHttpRequest');
     return authorization ? req.set('Authorization', authorization) : req;
   };
+}
+
+describe('authModuleLdapProvider with the catalog LDAP provider', () => {
+  let slapd: TestSlapd;
+  let backend: TestBackend;
+  let signIn: ReturnType<typeof signInTo>;
+
+  const renew = (cookie: string) =>
+    request(backend.server)
+      .post('/api/auth/ldap/refresh')
+      .set('X-Requested-With', 'XMLHttpRequest')
+      .set('Cookie', cookie);
 
   beforeAll(async () => {
     slapd = await startTestSlapd({
-      ldif: `${DEMO_LDAP_LDIF}${CONTRACTOR_LDIF}`,
+      ldif: `${DEMO_LDAP_LDIF}${CONTRACTOR_LDIF}${LEAVER_LDIF}`,
     });
     backend = await startTestBackend({
       features: [
@@ -83,28 +134,18 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
             auth: {
               providers: {
                 ldap: {
-                  development: {
-                    url: slapd.url,
-                    bindDn: slapd.bindDn,
-                    bindPassword: slapd.bindPassword,
-                    searchBase: 'ou=people,dc=acme,dc=example',
-                    searchFilter: '(objectClass=inetOrgPerson)',
-                    signIn: {
-                      resolvers: [
-                        { resolver: 'ldapUidMatchingUserEntityAnnotation' },
-                      ],
-                    },
-                  },
-                  production: {
-                    url: slapd.url,
-                    searchBase: 'dc=acme,dc=example',
-                    searchFilter: '(objectClass=inetOrgPerson)',
+                  // The whole directory, contractors included, can sign in;
+                  // the catalog only has ou=people.
+                  development: ldapEnvironment(slapd, {
+                    rateLimit: { maxFailuresPerClient: 100 },
+                  }),
+                  production: ldapEnvironment(slapd, {
                     signIn: {
                       resolvers: [
                         { resolver: 'usernameMatchingUserEntityName' },
                       ],
                     },
-                  },
+                  }),
                 },
               },
             },
@@ -135,6 +176,7 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
         }),
       ],
     });
+    signIn = signInTo(backend);
 
     // The scheduler runs the provider once at startup; the catalog then
     // processes and stitches the entities in the background.
@@ -190,7 +232,7 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
     ]);
   });
 
-  it('signs jdoe in with a token that carries her groups', async () => {
+  it('signs jdoe in by her DN, with a token that carries her groups', async () => {
     const res = await signIn(basic('jdoe', 'jdoe-password'));
     expect(res.status).toBe(200);
     expect(res.body.profile).toEqual({
@@ -218,7 +260,7 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
     });
   });
 
-  it('also answers POST, and uses the environment given in the query', async () => {
+  it('also answers POST, and serves only the environment of auth.environment', async () => {
     const post = await request(backend.server)
       .post('/api/auth/ldap/refresh')
       .set('X-Requested-With', 'XMLHttpRequest')
@@ -228,20 +270,27 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
       'user:default/kim',
     );
 
+    const development = await signIn(
+      basic('maria', 'maria-password'),
+      '/api/auth/ldap/refresh?env=development',
+    );
+    expect(development.status).toBe(200);
+
+    // Configured, but not auth.environment: as if it were not there.
     const production = await signIn(
       basic('maria', 'maria-password'),
       '/api/auth/ldap/refresh?env=production',
     );
-    expect(production.status).toBe(200);
-    expect(production.body.backstageIdentity.identity.userEntityRef).toBe(
-      'user:default/maria',
-    );
-
-    const unknownEnv = await signIn(
+    const unknown = await signIn(
       basic('maria', 'maria-password'),
       '/api/auth/ldap/refresh?env=staging',
     );
-    expect(unknownEnv.status).toBe(404);
+    expect(production.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(production.body.error.name).toBe(unknown.body.error.name);
+    expect(production.body.error.message).toBe(
+      "No configuration available for the 'production' environment of this provider.",
+    );
   });
 
   it('answers 401 with one message for a wrong password and an unknown user', async () => {
@@ -250,8 +299,27 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(INVALID_CREDENTIALS_MESSAGE);
-    expect(unknown.body.error).toEqual(wrong.body.error);
+    expect(unknown.body).toEqual(wrong.body);
     expect(JSON.stringify(wrong.body)).not.toContain('not-his-password');
+  });
+
+  it('answers a right password of an account without catalog user exactly like a wrong one', async () => {
+    const wrong = await signIn(basic('carl', 'not-his-password'));
+    const right = await signIn(basic('carl', 'carl-password'));
+    expect(right.status).toBe(401);
+    expect(right.body).toEqual(wrong.body);
+    expect(right.body.error.message).toBe(INVALID_CREDENTIALS_MESSAGE);
+    expect(setCookies(right)).toEqual([]);
+    expect(Object.keys(right.headers).sort()).toEqual(
+      Object.keys(wrong.headers).sort(),
+    );
+
+    // Nor does the throttle tell: the right password counted as a failure,
+    // so carl is now locked like any account after three wrong ones.
+    const third = await signIn(basic('carl', 'still-wrong'));
+    expect(third.status).toBe(401);
+    const fourth = await signIn(basic('carl', 'carl-password'));
+    expect(fourth.status).toBe(429);
   });
 
   it('answers 401 to filter injection and to an empty password', async () => {
@@ -288,18 +356,228 @@ describe('authModuleLdapProvider with the catalog LDAP provider', () => {
     expect((await signIn(basic('sofia', 'sofia-password'))).status).toBe(200);
   });
 
-  it('answers 403 for a directory user who is not in the catalog', async () => {
-    const res = await signIn(
-      basic('carl', 'carl-password'),
-      '/api/auth/ldap/refresh?env=production',
-    );
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toBe(
-      "The directory accepted 'carl', but no matching user was found in the catalog",
-    );
-    expect(res.body.backstageIdentity).toBeUndefined();
+  describe('the refresh cookie', () => {
+    it('is set once the password signed in: HttpOnly, SameSite=Strict, for the provider only', async () => {
+      const res = await signIn(basic('tom', 'tom-password'));
+      expect(res.status).toBe(200);
+      const cookie = setCookies(res).find(c =>
+        c.startsWith('ldap-refresh-token='),
+      );
+      expect(cookie).toMatch(/; Path=\/api\/auth\/ldap(;|$)/);
+      expect(cookie).toMatch(/; HttpOnly(;|$)/);
+      expect(cookie).toMatch(/; SameSite=Strict(;|$)/);
+      expect(cookie).toMatch(/; Max-Age=43200(;|$)/);
+      // The test backend is served over http; over https it is Secure too.
+      expect(cookie).not.toMatch(/Secure/);
+      expect(cookie).not.toContain('tom-password');
+    });
+
+    it('renews the sign-in without the password, until sign-out', async () => {
+      const cookie = refreshCookieOf(
+        await signIn(basic('kim', 'kim-password')),
+      );
+      const renewed = await renew(cookie);
+      expect(renewed.status).toBe(200);
+      expect(renewed.body.backstageIdentity.identity.userEntityRef).toBe(
+        'user:default/kim',
+      );
+      expect(setCookies(renewed)).toEqual([]);
+
+      const logout = await request(backend.server)
+        .post('/api/auth/ldap/logout')
+        .set('X-Requested-With', 'XMLHttpRequest')
+        .set('Cookie', cookie);
+      expect(logout.status).toBe(200);
+      expect(setCookies(logout)).toEqual([
+        expect.stringMatching(
+          /^ldap-refresh-token=; Path=\/api\/auth\/ldap; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/,
+        ),
+      ]);
+
+      const withoutHeader = await request(backend.server)
+        .post('/api/auth/ldap/logout')
+        .set('Cookie', cookie);
+      expect(withoutHeader.status).toBe(401);
+    });
+
+    it('is refused when changed, and then deleted', async () => {
+      const cookie = refreshCookieOf(
+        await signIn(basic('maria', 'maria-password')),
+      );
+      const [name, value] = cookie.split('=');
+      const [body, signature] = decodeURIComponent(value).split('.');
+      const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
+      const forged = Buffer.from(
+        JSON.stringify({
+          ...payload,
+          dn: 'uid=ada,ou=people,dc=acme,dc=example',
+          usr: 'ada',
+        }),
+      ).toString('base64url');
+
+      const res = await renew(`${name}=${forged}.${signature}`);
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe(SIGN_IN_AGAIN_MESSAGE);
+      expect(setCookies(res)).toEqual([
+        expect.stringMatching(/^ldap-refresh-token=; Path=\/api\/auth\/ldap;/),
+      ]);
+    });
+
+    it('stops working once the entry is gone from the directory', async () => {
+      const cookie = refreshCookieOf(
+        await signIn(basic('leaver', 'leaver-password')),
+      );
+      expect((await renew(cookie)).status).toBe(200);
+
+      const admin = new Client({ url: slapd.url });
+      await admin.bind(slapd.bindDn, slapd.bindPassword);
+      await admin.del('uid=leaver,ou=people,dc=acme,dc=example');
+      await admin.unbind();
+
+      // The catalog still has the user until its next run; the directory
+      // decides.
+      const res = await renew(cookie);
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe(SIGN_IN_AGAIN_MESSAGE);
+    });
   });
 });
+
+describe('authModuleLdapProvider throttle over HTTP', () => {
+  let slapd: TestSlapd;
+  let backend: TestBackend;
+  let signIn: ReturnType<typeof signInTo>;
+
+  beforeAll(async () => {
+    slapd = await startTestSlapd();
+    backend = await startTestBackend({
+      features: [
+        authPlugin,
+        authModuleLdapProvider,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            auth: {
+              providers: { ldap: { development: ldapEnvironment(slapd) } },
+            },
+          },
+        }),
+      ],
+    });
+    signIn = signInTo(backend);
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await slapd?.stop();
+  });
+
+  it('refuses 24 guesses through 8 Unicode spellings of a locked user, and a flood of junk names does not unlock her', async () => {
+    for (let i = 1; i <= 3; i++) {
+      expect((await signIn(basic('jdoe', `bad${i}`))).status).toBe(401);
+    }
+    expect((await signIn(basic('jdoe', 'bad4'))).status).toBe(429);
+
+    const statuses: number[] = [];
+    for (const variant of JDOE_VARIANTS) {
+      for (let i = 1; i <= 3; i++) {
+        statuses.push((await signIn(basic(variant, `g${i}`))).status);
+      }
+    }
+    expect(statuses).toEqual(Array(24).fill(429));
+    expect((await signIn(basic('ｊｄｏｅ', 'jdoe-password'))).status).toBe(429);
+
+    // The review's flood: 10 000 made-up names of 300 characters. They are
+    // refused as malformed, before the directory and without being counted.
+    const pad = 'x'.repeat(300);
+    const flood: Promise<number>[] = [];
+    const floodStatuses = new Map<number, number>();
+    for (let i = 0; i < 10_000; i++) {
+      flood.push(signIn(basic(`${i}${pad}`, 'p')).then(r => r.status));
+      if (flood.length === 32) {
+        for (const status of await Promise.all(flood.splice(0))) {
+          floodStatuses.set(status, (floodStatuses.get(status) ?? 0) + 1);
+        }
+      }
+    }
+    for (const status of await Promise.all(flood)) {
+      floodStatuses.set(status, (floodStatuses.get(status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(floodStatuses)).toEqual({ 401: 10_000 });
+
+    const after = await signIn(basic('jdoe', 'bad5'));
+    expect(after.status).toBe(429);
+    expect(Number(after.headers['retry-after'])).toBeGreaterThan(200);
+  }, 120_000);
+
+  it('stops a flood of made-up names from one client at its limit, and the lock stays', async () => {
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 200; i++) {
+      const { status } = await signIn(basic(`junk-${i}`, 'p'));
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    // The first test spent 3 of the client's 30 failures on jdoe; the
+    // bucket refills one every 10 seconds meanwhile.
+    expect(statuses.get(401)).toBeGreaterThanOrEqual(27);
+    expect(statuses.get(401)).toBeLessThanOrEqual(30);
+    expect(statuses.get(429)).toBe(200 - statuses.get(401)!);
+    const after = await signIn(basic('jdoe', 'jdoe-password'));
+    expect(after.status).toBe(429);
+    // The wait is jdoe's lock, not only the client's.
+    expect(Number(after.headers['retry-after'])).toBeGreaterThan(200);
+  });
+});
+
+(hasRedisServer ? describe : describe.skip)(
+  'authModuleLdapProvider replicas sharing a Redis cache',
+  () => {
+    let slapd: TestSlapd;
+    let redis: Awaited<ReturnType<typeof startTestRedis>>;
+    const replicas: TestBackend[] = [];
+
+    beforeAll(async () => {
+      slapd = await startTestSlapd();
+      redis = await startTestRedis();
+      for (let i = 0; i < 2; i++) {
+        replicas.push(
+          await startTestBackend({
+            features: [
+              authPlugin,
+              authModuleLdapProvider,
+              mockServices.rootConfig.factory({
+                data: {
+                  app: { baseUrl: 'http://localhost:3000' },
+                  backend: { cache: { store: 'redis', connection: redis.url } },
+                  auth: {
+                    providers: {
+                      ldap: { development: ldapEnvironment(slapd) },
+                    },
+                  },
+                },
+              }),
+            ],
+          }),
+        );
+      }
+    });
+
+    afterAll(async () => {
+      for (const replica of replicas) {
+        await replica.stop();
+      }
+      await slapd?.stop();
+    });
+
+    it('counts the failures on one replica on the other too', async () => {
+      const [first, second] = replicas.map(signInTo);
+      expect((await first(basic('linus', 'bad1'))).status).toBe(401);
+      expect((await second(basic('LINUS', 'bad2'))).status).toBe(401);
+      expect((await first(basic('ｌinus', 'bad3'))).status).toBe(401);
+      expect((await second(basic('linus', 'linus-password'))).status).toBe(429);
+      expect((await first(basic('linus', 'linus-password'))).status).toBe(429);
+    });
+  },
+);
 
 describe('authModuleLdapProvider when the directory is down', () => {
   it('answers 503', async () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { authProvidersExtensionPoint } from '@backstage/plugin-auth-node';
 import { createLdapProviderFactory } from './providerFactory';
+import { throttleStoreFor } from './throttle/throttleStoreFor';
 
 /**
  * Sign-in with an LDAP username and password, as the auth provider `ldap`.
@@ -19,12 +20,14 @@ export const authModuleLdapProvider = createBackendModule({
         providers: authProvidersExtensionPoint,
         config: coreServices.rootConfig,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
       },
-      async init({ providers, config, auditor }) {
+      async init({ providers, config, auditor, cache }) {
         providers.registerProvider({
           providerId: 'ldap',
           factory: createLdapProviderFactory({
             auditor,
+            throttleStore: throttleStoreFor(config, cache),
             defaultEnvironment:
               config.getOptionalString('auth.environment') ?? 'development',
           }),

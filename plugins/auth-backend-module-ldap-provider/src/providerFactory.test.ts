@@ -4,8 +4,8 @@ import { createLdapProviderFactory } from './providerFactory';
 
 type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
 
-function create(config: ConfigData) {
-  return createLdapProviderFactory()({
+function create(config: ConfigData, defaultEnvironment?: string) {
+  return createLdapProviderFactory({ defaultEnvironment })({
     providerId: 'ldap',
     config: new ConfigReader(config),
     logger: mockServices.logger.mock(),
@@ -54,4 +54,29 @@ describe('createLdapProviderFactory', () => {
       create({ development: env, production: { ...env, url: 'dc1:389' } }),
     ).toThrow(/must be ldap:\/\/host/);
   });
+
+  it.each(['refresh', 'logout'] as const)(
+    'serves only the environment of auth.environment on /%s',
+    async route => {
+      const provider = create(
+        { development: env, production: env },
+        'production',
+      );
+      const call = (query: Record<string, string>) =>
+        provider[route]!(
+          { query, header: () => 'XMLHttpRequest' } as any,
+          { setHeader: jest.fn() } as any,
+        );
+      await expect(call({ env: 'development' })).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message:
+          "No configuration available for the 'development' environment of this provider.",
+      });
+      await expect(call({ env: 'staging' })).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message:
+          "No configuration available for the 'staging' environment of this provider.",
+      });
+    },
+  );
 });

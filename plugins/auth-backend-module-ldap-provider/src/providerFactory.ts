@@ -1,36 +1,41 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import {
-  NotAllowedError,
-  NotFoundError,
-  NotImplementedError,
-  isError,
-} from '@backstage/errors';
+import { NotFoundError, NotImplementedError } from '@backstage/errors';
 import {
   AuthProviderFactory,
-  AuthProviderRouteHandlers,
   ProfileTransform,
   SignInResolver,
   SignInResolverFactory,
   commonSignInResolvers,
-  createProxyAuthRouteHandlers,
   readDeclarativeSignInResolver,
 } from '@backstage/plugin-auth-node';
-import { createLdapAuthenticator } from './authenticator';
-import { readBasicCredentials } from './basicCredentials';
-import { TooManySignInAttemptsError } from './errors';
-import { LdapAuthResult } from './LdapCredentialsVerifier';
+import { ldapDefaultProfileTransform } from './authenticator';
+import { readLdapProviderConfig } from './config';
+import { ProviderRequest } from './http';
+import {
+  LdapAuthResult,
+  LdapCredentialsVerifier,
+} from './LdapCredentialsVerifier';
+import { LdapSignInRoutes } from './LdapSignInRoutes';
+import { RefreshCookie } from './RefreshCookie';
 import { ldapSignInResolvers } from './resolvers';
+import { MemorySignInThrottleStore } from './throttle/MemorySignInThrottleStore';
+import { SignInThrottleStore } from './throttle/SignInThrottleStore';
 
 /** @public */
 export interface LdapProviderFactoryOptions {
   /**
-   * The environment used when a request has no `env` query parameter;
-   * defaults to `development`. The module passes `auth.environment`.
+   * The one environment that is served, `auth.environment`; defaults to
+   * `development`. The module passes `auth.environment`.
    */
   defaultEnvironment?: string;
   /** Records every sign-in attempt with the username, never the password. */
   auditor?: AuditorService;
+  /**
+   * Where the sign-in throttle keeps its counts; by default in this process.
+   * The module uses the cache service when one is configured.
+   */
+  throttleStore?: SignInThrottleStore;
   /** Replaces the resolvers configured under `signIn.resolvers`. */
   signInResolver?: SignInResolver<LdapAuthResult>;
   /** Resolvers that `signIn.resolvers` may name, in addition to the built-in ones. */
@@ -46,10 +51,6 @@ const BUILT_IN_RESOLVERS: Record<string, SignInResolverFactory> = {
     commonSignInResolvers.emailLocalPartMatchingUserEntityName,
 };
 
-/**
- * The configured resolvers, tried in order. A user who is in the directory
- * but matches no catalog user is refused with 403, not with a server error.
- */
 function readSignInResolver(
   config: Config,
   factories: Record<string, SignInResolverFactory>,
@@ -60,32 +61,24 @@ function readSignInResolver(
   });
   if (!resolver) {
     throw new Error(
-      'No sign-in resolver configured: set signIn.resolvers, e.g. [{ resolver: ldapUidMatchingUserEntityAnnotation }]',
+      'No sign-in resolver configured: set signIn.resolvers, e.g. [{ resolver: ldapDnMatchingUserEntityAnnotation }]',
     );
   }
-  return async (info, ctx) => {
-    try {
-      return await resolver(info, ctx);
-    } catch (error) {
-      // Backstage's resolvers say "not found" with a NotFoundError, or with a
-      // plain Error once every configured resolver has failed.
-      if (isError(error) && ['NotFoundError', 'Error'].includes(error.name)) {
-        throw new NotAllowedError(
-          `The directory accepted '${info.result.username}', but no matching user was found in the catalog`,
-        );
-      }
-      throw error;
-    }
-  };
+  return resolver;
 }
 
 /**
  * The `ldap` auth provider: `GET` or `POST /api/auth/ldap/refresh` with
  * `Authorization: Basic` and `X-Requested-With: XMLHttpRequest` answers the
- * session of a proxy provider, `{ profile, backstageIdentity }`. The config
- * is keyed by environment like other Backstage providers
- * (`auth.providers.ldap.<env>`); the `env` query parameter picks one, as the
- * app's OAuth clients send it.
+ * session of a proxy provider, `{ profile, backstageIdentity }`, and sets a
+ * refresh cookie that later calls of `/refresh` use instead of the password.
+ * `POST /api/auth/ldap/logout` deletes it.
+ *
+ * The config is keyed by environment like other Backstage providers
+ * (`auth.providers.ldap.<env>`). Every environment is checked when the
+ * backend starts, but only `auth.environment` is served: an `env` query
+ * parameter naming any other one is answered 404, so that a forgotten
+ * `development` entry cannot be reached in production.
  *
  * @public
  */
@@ -102,32 +95,59 @@ export function createLdapProviderFactory(
         'auth.providers.ldap must be keyed by environment, e.g. auth.providers.ldap.development.url',
       );
     }
-    const authenticator = createLdapAuthenticator({ logger: ctx.logger });
-    const handlers = new Map<string, AuthProviderRouteHandlers>();
+    const environment = options.defaultEnvironment ?? 'development';
+    const throttleStore =
+      options.throttleStore ?? new MemorySignInThrottleStore();
+
+    let routes: LdapSignInRoutes | undefined;
     for (const env of ctx.config.keys()) {
       const envConfig = ctx.config.getConfig(env);
-      handlers.set(
-        env,
-        createProxyAuthRouteHandlers<LdapAuthResult>({
-          authenticator,
-          config: envConfig,
-          resolverContext: ctx.resolverContext,
-          signInResolver:
-            options.signInResolver ?? readSignInResolver(envConfig, factories),
-          profileTransform: options.profileTransform,
+      const providerConfig = readLdapProviderConfig(envConfig);
+      const signInResolver =
+        options.signInResolver ?? readSignInResolver(envConfig, factories);
+      if (env !== environment) {
+        continue;
+      }
+      routes = new LdapSignInRoutes({
+        environment: env,
+        verifier: LdapCredentialsVerifier.create(providerConfig, {
+          logger: ctx.logger,
+          throttleStore,
+          throttleNamespace: `ldap-sign-in:${ctx.providerId}:${env}`,
         }),
+        refreshCookie: RefreshCookie.create({
+          providerId: ctx.providerId,
+          environment: env,
+          authBaseUrl: ctx.baseUrl,
+          ...providerConfig.refresh,
+        }),
+        signInResolver,
+        profileTransform:
+          options.profileTransform ?? ldapDefaultProfileTransform,
+        resolverContext: ctx.resolverContext,
+        logger: ctx.logger,
+        auditor: options.auditor,
+      });
+      if (!providerConfig.refresh.secret) {
+        ctx.logger.info(
+          `LDAP sign-in has no refresh.secret for '${env}': its refresh cookies are only valid in this backend instance, until it restarts`,
+        );
+      }
+    }
+    if (!routes) {
+      ctx.logger.warn(
+        `auth.providers.${ctx.providerId} has no config for auth.environment '${environment}', so LDAP sign-in answers 404`,
       );
     }
 
-    const defaultEnvironment = options.defaultEnvironment ?? 'development';
-    const handlerFor = (env: string) => {
-      const handler = handlers.get(env);
-      if (!handler?.refresh) {
+    const routesFor = (req: ProviderRequest) => {
+      const env = req.query.env?.toString() || environment;
+      if (env !== environment || !routes) {
         throw new NotFoundError(
           `No configuration available for the '${env}' environment of this provider.`,
         );
       }
-      return handler.refresh.bind(handler);
+      return routes;
     };
 
     return {
@@ -142,28 +162,10 @@ export function createLdapProviderFactory(
         );
       },
       async refresh(req, res) {
-        const env = req.query.env?.toString() || defaultEnvironment;
-        const refresh = handlerFor(env);
-        const username = readBasicCredentials(req)?.username ?? null;
-        // Without the request: the auditor would read the caller's Backstage
-        // credentials from it, and a stale cookie must not break sign-in.
-        const event = await options.auditor?.createEvent({
-          eventId: 'ldap-sign-in',
-          severityLevel: 'medium',
-          meta: { username, environment: env, ip: req.ip ?? null },
-        });
-        try {
-          await refresh(req, res);
-        } catch (error) {
-          if (error instanceof TooManySignInAttemptsError) {
-            res.setHeader('Retry-After', String(error.retryAfterSeconds));
-          }
-          await event?.fail({
-            error: isError(error) ? error : new Error(String(error)),
-          });
-          throw error;
-        }
-        await event?.success();
+        await routesFor(req).refresh(req, res);
+      },
+      async logout(req, res) {
+        await routesFor(req).logout(req, res);
       },
     };
   };

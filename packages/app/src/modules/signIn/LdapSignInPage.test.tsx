@@ -80,10 +80,25 @@ function ldapEndpoint() {
         session('jdoe', ['group:default/team-payments']),
       );
     }
+    // A renewal: the backend reads its refresh cookie.
+    if (!authorization) {
+      return HttpResponse.json(
+        session('jdoe', ['group:default/team-payments']),
+      );
+    }
     return HttpResponse.json(
       errorBody('AuthenticationError', 'Invalid username or password', 401),
       { status: 401 },
     );
+  });
+}
+
+const logouts: Request[] = [];
+
+function ldapLogout() {
+  return http.post(`${AUTH}/ldap/logout`, ({ request }) => {
+    logouts.push(request.clone());
+    return new HttpResponse(null, { status: 200 });
   });
 }
 
@@ -107,8 +122,11 @@ describe('LdapSignInPage', () => {
 
   beforeEach(() => {
     requests.length = 0;
-    server.use(ldapEndpoint());
+    logouts.length = 0;
+    server.use(ldapEndpoint(), ldapLogout());
   });
+
+  afterEach(() => jest.restoreAllMocks());
 
   it('signs in with the username and password and hands over the identity', async () => {
     const onSignInSuccess = jest.fn();
@@ -139,6 +157,39 @@ describe('LdapSignInPage', () => {
     expect(requests[0].headers.get('x-requested-with')).toBe('XMLHttpRequest');
   });
 
+  it('sends the password once: renewals go without it, and sign-out ends the session', async () => {
+    const onSignInSuccess = jest.fn();
+    renderInTestApp(<LdapSignInPage onSignInSuccess={onSignInSuccess} />, {
+      config,
+    });
+
+    await submit('jdoe', 'jdoe-pässword');
+    // The field does not keep it while the sign-in runs.
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    await waitFor(() => expect(onSignInSuccess).toHaveBeenCalledTimes(1));
+    const identity: IdentityApi = onSignInSuccess.mock.calls[0][0];
+    expect(requests).toHaveLength(1);
+    expect(requests[0].headers.get('authorization')).toMatch(/^Basic /);
+
+    // Shortly before the token expires, the session is renewed.
+    const signedInAt = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(signedInAt + 56 * 60 * 1000);
+    await expect(identity.getCredentials()).resolves.toEqual({
+      token: expect.any(String),
+    });
+    expect(requests).toHaveLength(2);
+    expect(requests[1].headers.get('authorization')).toBeNull();
+    expect(requests[1].headers.get('x-requested-with')).toBe('XMLHttpRequest');
+
+    await identity.signOut();
+    expect(logouts).toHaveLength(1);
+    expect(new URL(logouts[0].url).searchParams.get('env')).toBe('development');
+    expect(logouts[0].headers.get('x-requested-with')).toBe('XMLHttpRequest');
+    await expect(identity.getCredentials()).resolves.toEqual({});
+    await expect(identity.getBackstageIdentity()).rejects.toThrow('Signed out');
+    expect(requests).toHaveLength(2);
+  });
+
   it('shows "Wrong username or password" on 401 and does not sign in', async () => {
     const onSignInSuccess = jest.fn();
     renderInTestApp(<LdapSignInPage onSignInSuccess={onSignInSuccess} />, {
@@ -162,7 +213,7 @@ describe('LdapSignInPage', () => {
 
     await submit('raj', 'guess');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Too many failed attempts for this username. Try again in 4 minutes.',
+      'Too many failed sign-in attempts. Try again in 4 minutes.',
     );
 
     await submit('down', 'whatever');

@@ -8,7 +8,11 @@ import type { SignInPageProps } from '@backstage/plugin-app-react';
 import { Button, Grid, TextField, Typography } from '@material-ui/core';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ProxiedSessionIdentity } from './ProxiedSessionIdentity';
-import { basicAuthorization, fetchProxiedSession } from './proxiedSession';
+import {
+  basicAuthorization,
+  endProxiedSession,
+  fetchProxiedSession,
+} from './proxiedSession';
 import { isGuestRemembered, rememberGuest } from './rememberedGuest';
 
 type SignInWith = (
@@ -34,13 +38,13 @@ function LdapSignInCard(props: { signInWith: SignInWith }) {
     }
     setBusy(true);
     setError(undefined);
+    const authorization = basicAuthorization(username.trim(), password);
+    // Sent once; what renews the session is the provider's refresh cookie.
+    setPassword('');
     try {
-      await props.signInWith('ldap', {
-        Authorization: basicAuthorization(username.trim(), password),
-      });
+      await props.signInWith('ldap', { Authorization: authorization });
     } catch (e) {
       setError(errorMessage(e));
-      setPassword('');
       setBusy(false);
     }
   };
@@ -155,14 +159,19 @@ export function LdapSignInPage(props: SignInPageProps) {
   const signInWith = useCallback<SignInWith>(
     async (provider, headers) => {
       const authBaseUrl = await discoveryApi.getBaseUrl('auth');
-      const fetchSession = () =>
-        fetchProxiedSession({ authBaseUrl, provider, environment, headers });
-      const session = await fetchSession();
+      const target = { authBaseUrl, provider, environment };
+      const session = await fetchProxiedSession({ ...target, headers });
+      // Renewals go without the sign-in headers: the password is not kept.
       onSignInSuccess(
         new ProxiedSessionIdentity({
           session,
-          fetchSession,
-          onSignOut: () => rememberGuest(false),
+          fetchSession: () => fetchProxiedSession(target),
+          onSignOut: async () => {
+            rememberGuest(false);
+            if (provider === 'ldap') {
+              await endProxiedSession(target);
+            }
+          },
         }),
       );
     },

@@ -76,17 +76,54 @@ describe('ProxiedSessionIdentity', () => {
     expect(fetchSession).toHaveBeenCalledTimes(2);
   });
 
-  it('forgets the credentials on sign-out', async () => {
-    let now = 0;
+  it('forgets everything on sign-out, while the token would still be valid', async () => {
+    const now = 0;
     const fetchSession = jest.fn(async () => session('second'));
+    const onSignOut = jest.fn(async () => {});
     const identity = new ProxiedSessionIdentity({
-      session: session('first', 60),
+      session: session('first', 3600),
+      fetchSession,
+      onSignOut,
+      now: () => now,
+    });
+    expect(await identity.getCredentials()).toEqual({ token: 'first' });
+
+    await identity.signOut();
+    expect(onSignOut).toHaveBeenCalledTimes(1);
+    expect(await identity.getCredentials()).toEqual({});
+    expect(await identity.getProfileInfo()).toEqual({});
+    await expect(identity.getBackstageIdentity()).rejects.toThrow('Signed out');
+    expect(fetchSession).not.toHaveBeenCalled();
+  });
+
+  it('drops a renewal that was under way at sign-out', async () => {
+    let now = 0;
+    let finish: (s: ProxiedSession) => void = () => {};
+    const fetchSession = jest.fn(
+      () => new Promise<ProxiedSession>(resolve => (finish = resolve)),
+    );
+    const identity = new ProxiedSessionIdentity({
+      session: session('first', 600),
       fetchSession,
       now: () => now,
     });
+    now = 5 * 60 * 1000 + 1;
+    const pending = identity.getCredentials();
     await identity.signOut();
-    now = 61_000;
-    await expect(identity.getCredentials()).rejects.toThrow();
-    expect(fetchSession).not.toHaveBeenCalled();
+    finish(session('second'));
+    expect(await pending).toEqual({});
+    expect(await identity.getCredentials()).toEqual({});
+  });
+
+  it('signs out even when the backend cannot be told', async () => {
+    const identity = new ProxiedSessionIdentity({
+      session: session('first'),
+      fetchSession: jest.fn(),
+      onSignOut: async () => {
+        throw new Error('offline');
+      },
+    });
+    await expect(identity.signOut()).resolves.toBeUndefined();
+    expect(await identity.getCredentials()).toEqual({});
   });
 });

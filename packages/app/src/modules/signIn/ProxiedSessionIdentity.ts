@@ -32,86 +32,112 @@ function stateOf(session: ProxiedSession, now: number): State {
 
 /**
  * An IdentityApi over a session of a proxy auth provider. `fetchSession`
- * asks the backend again, with the same credentials, shortly before the
- * token expires; it is the only place that holds them, in memory, for as
- * long as the app is open. Signing out forgets them.
+ * asks the backend for a new session shortly before the token expires; for
+ * LDAP it sends the provider's refresh cookie, not the password, which is
+ * sent once, at sign-in, and not kept.
+ *
+ * Signing out forgets the session at once: from then on there is no token,
+ * no profile and no identity, and a renewal that was under way is dropped.
  */
 export class ProxiedSessionIdentity implements IdentityApi {
   #fetchSession?: () => Promise<ProxiedSession>;
-  #state: State;
+  #state?: State;
   #renewal?: Promise<State>;
   readonly #now: () => number;
-  readonly #onSignOut?: () => void;
+  readonly #onSignOut?: () => void | Promise<void>;
 
   constructor(options: {
     session: ProxiedSession;
     fetchSession: () => Promise<ProxiedSession>;
-    /** Called when the user signs out. */
-    onSignOut?: () => void;
+    /** Called when the user signs out, e.g. to end the session on the backend. */
+    onSignOut?: () => void | Promise<void>;
     now?: () => number;
   }) {
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now());
     this.#onSignOut = options.onSignOut;
     this.#fetchSession = options.fetchSession;
     this.#state = stateOf(options.session, this.#now());
   }
 
   async getProfileInfo(): Promise<ProfileInfo> {
-    return (await this.#current()).session.profile;
+    return (await this.#current())?.session.profile ?? {};
   }
 
   async getBackstageIdentity(): Promise<BackstageUserIdentity> {
-    return (await this.#current()).session.backstageIdentity.identity;
+    const state = await this.#current();
+    if (!state) {
+      throw new Error('Signed out');
+    }
+    return state.session.backstageIdentity.identity;
   }
 
   async getCredentials(): Promise<{ token?: string }> {
-    return { token: (await this.#current()).session.backstageIdentity.token };
+    const state = await this.#current();
+    return state ? { token: state.session.backstageIdentity.token } : {};
   }
 
   async signOut(): Promise<void> {
-    this.#onSignOut?.();
+    this.#state = undefined;
     this.#fetchSession = undefined;
     this.#renewal = undefined;
+    try {
+      await this.#onSignOut?.();
+    } catch {
+      // The session is forgotten here whatever the backend answered.
+    }
   }
 
-  async #current(): Promise<State> {
+  async #current(): Promise<State | undefined> {
+    const state = this.#state;
+    if (!state) {
+      return undefined;
+    }
     const now = this.#now();
-    if (now < this.#state.renewAt) {
-      return this.#state;
+    if (now < state.renewAt) {
+      return state;
     }
     const fetchSession = this.#fetchSession;
     if (!fetchSession) {
-      if (now < this.#state.expiresAt) {
-        return this.#state;
+      if (now < state.expiresAt) {
+        return state;
       }
       throw new Error(
         'The session has expired; reload the page to sign in again.',
       );
     }
-    this.#renewal ??= fetchSession()
-      .then(session => {
-        this.#state = stateOf(session, this.#now());
-        return this.#state;
-      })
+    const renewal = (this.#renewal ??= fetchSession()
+      .then(session => stateOf(session, this.#now()))
       .finally(() => {
-        this.#renewal = undefined;
-      });
+        if (this.#renewal === renewal) {
+          this.#renewal = undefined;
+        }
+      }));
     try {
-      return await this.#renewal;
+      const renewed = await renewal;
+      // A sign-out while the renewal was under way wins; another caller of
+      // the same renewal may have stored it already.
+      if (this.#state !== state) {
+        return this.#state;
+      }
+      this.#state = renewed;
+      return renewed;
     } catch (error) {
+      if (this.#state !== state) {
+        return this.#state;
+      }
       if (
         error instanceof SignInError &&
         error.reason === 'invalid-credentials'
       ) {
-        // The password changed or the account was locked: trying again would
-        // only count as failed sign-ins against the user.
+        // The sign-in has ended on the backend (expired refresh cookie, the
+        // account left the directory): trying again changes nothing.
         this.#fetchSession = undefined;
       }
       // A failed renewal leaves a token that is still valid in use.
-      if (now < this.#state.expiresAt) {
+      if (now < state.expiresAt) {
         this.#state = {
-          ...this.#state,
-          renewAt: Math.min(this.#state.expiresAt, now + RETRY_MS),
+          ...state,
+          renewAt: Math.min(state.expiresAt, now + RETRY_MS),
         };
         return this.#state;
       }

@@ -65,10 +65,12 @@ async function failure(response: Response): Promise<SignInError> {
         'Wrong username or password.',
         status,
       );
+    // The ldap provider answers an account without catalog user like a
+    // wrong password; other providers may still refuse it with 403.
     case 403:
       return new SignInError(
         'not-in-catalog',
-        'Your password is right, but there is no Backstage user for your account. Ask the platform team to add you.',
+        'There is no Backstage user for your account. Ask the platform team to add you.',
         status,
       );
     case 404:
@@ -80,7 +82,7 @@ async function failure(response: Response): Promise<SignInError> {
     case 429:
       return new SignInError(
         'rate-limited',
-        `Too many failed attempts for this username. ${waitText(
+        `Too many failed sign-in attempts. ${waitText(
           response.headers.get('Retry-After'),
         )}`,
         status,
@@ -112,9 +114,20 @@ function isSession(body: any): body is ProxiedSession {
   );
 }
 
+function providerUrl(
+  options: { authBaseUrl: string; provider: string; environment: string },
+  route: 'refresh' | 'logout',
+): string {
+  return `${options.authBaseUrl}/${encodeURIComponent(
+    options.provider,
+  )}/${route}?env=${encodeURIComponent(options.environment)}`;
+}
+
 /**
  * Asks an auth provider that works like Backstage's proxy providers (ldap,
  * guest) for a session, the way core-components' ProxiedSignInPage does.
+ * Without `headers`, the LDAP provider renews the session with the refresh
+ * cookie it set at sign-in.
  */
 export async function fetchProxiedSession(options: {
   authBaseUrl: string;
@@ -123,9 +136,7 @@ export async function fetchProxiedSession(options: {
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }): Promise<ProxiedSession> {
-  const url = `${options.authBaseUrl}/${encodeURIComponent(
-    options.provider,
-  )}/refresh?env=${encodeURIComponent(options.environment)}`;
+  const url = providerUrl(options, 'refresh');
   let response: Response;
   try {
     response = await fetch(url, {
@@ -147,6 +158,22 @@ export async function fetchProxiedSession(options: {
     throw new SignInError('unknown', 'Sign-in failed: unexpected answer');
   }
   return body;
+}
+
+/**
+ * Ends the session on the provider: the LDAP provider deletes its refresh
+ * cookie, which page scripts cannot do since it is HttpOnly.
+ */
+export async function endProxiedSession(options: {
+  authBaseUrl: string;
+  provider: string;
+  environment: string;
+}): Promise<void> {
+  await fetch(providerUrl(options, 'logout'), {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    credentials: 'include',
+  });
 }
 
 /** `Authorization: Basic` for a username and password, encoded as UTF-8. */
