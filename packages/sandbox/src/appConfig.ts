@@ -48,6 +48,8 @@ export const SANDBOX_PROXMOX_ALLOWED = {
   maxCores: 4,
   maxMemoryMiB: 8192,
   maxDiskGiB: 80,
+  // No pool may be asked for.
+  pools: [] as string[],
 };
 
 /**

@@ -72,7 +72,7 @@ describe('startSandbox', () => {
     const { secret } = await created.json();
 
     // Besides the seeded projects' disabled stamp robots.
-    const made = (robots: Array<{ name: string }>) =>
+    const made = (robots: Array<{ name: string; secret?: string }>) =>
       robots.filter(r => !r.name.endsWith('+wombat'));
     const redacted = await (await hook('/state')).json();
     expect(made(redacted.harbor.robots)).toEqual([

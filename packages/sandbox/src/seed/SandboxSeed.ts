@@ -1,3 +1,5 @@
+import type { ProjectRole } from '@wombat/plugin-wombat-common';
+
 /**
  * What the simulators hold when they start: the people, teams and
  * infrastructure of a demo organisation. `readDemoSeed` builds it from the
@@ -21,7 +23,7 @@ export interface SandboxSeed {
     members: Array<{
       kind: 'user' | 'group';
       name: string;
-      role: 'manager' | 'developer' | 'viewer';
+      role: ProjectRole;
     }>;
     /** Namespaces on Rancher clusters. */
     namespaces: Array<{ clusterId: string; name: string }>;

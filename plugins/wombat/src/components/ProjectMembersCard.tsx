@@ -5,13 +5,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { Cell, CellText, ColumnConfig, Text } from '@backstage/ui';
 import {
-  PROJECT_ROLES,
+  PROJECT_ROLE_RANK,
   ProjectEntityV1alpha1,
   ProjectRole,
+  projectGrants,
 } from '@wombat/plugin-wombat-common';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { SimpleTable } from './SimpleTable';
-import { resolveRef } from './resolveRef';
 
 type MemberRow = {
   id: string;
@@ -44,26 +44,20 @@ const columns: ColumnConfig<MemberRow>[] = [
 ];
 
 /**
- * The project's members with their roles, most powerful first. The owner is
- * listed as a manager, which is what it is for the permission policy.
+ * The project's members with their roles, most powerful first, as Wombat's
+ * project model grants them: the owner as a manager, each member once with
+ * its highest role.
  */
 export function ProjectMembersCard() {
   const { entity } = useEntity<ProjectEntityV1alpha1>();
-  const rows: MemberRow[] = [
-    {
-      id: `owner:${entity.spec.owner}`,
-      ref: resolveRef(entity.spec.owner, entity, 'group'),
-      role: 'manager' as const,
-      note: 'owner',
-    },
-    ...(entity.spec.members ?? []).map(({ member, role }) => ({
-      id: member,
-      ref: resolveRef(member, entity),
-      role,
-    })),
-  ].sort(
-    (a, b) => PROJECT_ROLES.indexOf(a.role) - PROJECT_ROLES.indexOf(b.role),
-  );
+  const rows: MemberRow[] = projectGrants(entity)
+    .map(grant => ({
+      id: grant.subject,
+      ref: parseEntityRef(grant.subject),
+      role: grant.role,
+      note: grant.isOwner ? 'owner' : undefined,
+    }))
+    .sort((a, b) => PROJECT_ROLE_RANK[b.role] - PROJECT_ROLE_RANK[a.role]);
 
   return (
     <EntityInfoCard title="Members">
