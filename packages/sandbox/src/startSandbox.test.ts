@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startSandbox, type Sandbox } from './startSandbox';
 
 describe('startSandbox', () => {
@@ -85,6 +86,33 @@ describe('startSandbox', () => {
     expect((await hook('/reset', { method: 'POST' })).status).toBe(200);
     const after = await (await hook('/state')).json();
     expect(made(after.harbor.robots)).toEqual([]);
+  });
+
+  it('answers its hooks to this machine only: no rebound name, no web page of another site', async () => {
+    const port = new URL(sandbox.urls.gitlab).port;
+    const call = (headers: Record<string, string>, method = 'POST') =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/_sandbox/reset', method, headers },
+          res => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await call({ host: 'evil.example:80' })).toBe(403);
+    expect(
+      await call({
+        host: `127.0.0.1:${port}`,
+        origin: 'https://evil.example',
+      }),
+    ).toBe(403);
+    expect(await call({ host: `rebind.evil.example:${port}` }, 'GET')).toBe(
+      403,
+    );
+    expect(await call({ host: `localhost:${port}` })).toBe(200);
   });
 
   it('injects faults: a status in the system’s error shape, for the next N matching calls', async () => {

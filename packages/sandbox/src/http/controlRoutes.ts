@@ -25,6 +25,10 @@ export async function handleControlRequest(
   control: SandboxControl,
 ): Promise<void> {
   const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
+  const refusal = foreignCaller(req);
+  if (refusal) {
+    return json(res, 403, { error: refusal });
+  }
   try {
     switch (route) {
       case 'GET /_sandbox/health':
@@ -59,6 +63,38 @@ export async function handleControlRequest(
     const status = error instanceof InputError ? 400 : 500;
     return json(res, status, { error: (error as Error).message });
   }
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+/**
+ * Why a request may not use the hooks, if it may not: they read secrets and
+ * wipe state, so only callers on this machine may, and no web page. A Host
+ * that is not a loopback name is DNS rebinding (a page of another site
+ * resolving its name to 127.0.0.1); an Origin other than a loopback one is
+ * a page of another site posting across origins. curl and the tests send
+ * neither.
+ */
+function foreignCaller(req: IncomingMessage): string | undefined {
+  const host = req.headers.host ?? '';
+  if (!LOOPBACK.test(host)) {
+    return `The sandbox's hooks answer only on loopback names, not ${JSON.stringify(
+      host,
+    )}`;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let originHost = '';
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      // not a URL: refused below
+    }
+    if (!LOOPBACK.test(originHost)) {
+      return "The sandbox's hooks answer no web page of another origin";
+    }
+  }
+  return undefined;
 }
 
 async function readJson(
