@@ -463,6 +463,9 @@ async function main() {
       as('maria'),
     );
     assert.equal(mariasTask.status, 'completed', mariasTask.error);
+    await rig.waitForEntity('component:default/scorer', {
+      token: people.maria,
+    });
     const list = await (
       await rig.api('/api/scaffolder/v2/tasks', { token: people.victor })
     ).json();
@@ -506,6 +509,28 @@ async function main() {
     const victorReads = async (path: string) =>
       (await rig.api(path, { token: people.victor })).json();
     const checks: Array<[string, () => Promise<boolean>]> = [
+      [
+        'the private project and its entities are not there for him',
+        async () => {
+          const status = async (path: string) =>
+            (
+              await rig.api(`/api/catalog/entities/by-name/${path}`, {
+                token: people.victor,
+              })
+            ).status;
+          const listed = JSON.stringify(
+            await victorReads(
+              '/api/catalog/entities?filter=kind=project&filter=kind=component',
+            ),
+          );
+          return (
+            (await status('project/default/risk-engine')) === 404 &&
+            (await status('component/default/scorer')) === 404 &&
+            !listed.includes('risk-engine') &&
+            !listed.includes('"scorer"')
+          );
+        },
+      ],
       [
         'relation facets name no private project',
         async () =>

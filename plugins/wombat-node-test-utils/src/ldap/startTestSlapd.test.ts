@@ -92,6 +92,7 @@ describe('startTestSlapd', () => {
       const uids = [...people.matchAll(/^uid: (.*)$/gm)].map(m => m[1]);
       expect(uids.sort()).toEqual([
         'ada',
+        'dana',
         'evil',
         'jdoe',
         'kim',
