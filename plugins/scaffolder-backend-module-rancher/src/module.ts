@@ -37,12 +37,10 @@ export const scaffolderModuleWombatRancher = createBackendModule({
           userInfo,
         });
         scaffolder.addActions(
-          createRancherProjectCreateAction({ rancher, catalog, auth, guard }),
+          createRancherProjectCreateAction({ rancher, guard }),
           createRancherNamespaceCreateAction({
             rancher,
             harbor: HarborClientFactory.fromConfig(config),
-            catalog,
-            auth,
             guard,
           }),
         );

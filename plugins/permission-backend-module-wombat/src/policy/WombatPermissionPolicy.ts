@@ -106,7 +106,13 @@ export class WombatPermissionPolicy implements PermissionPolicy {
       this.accessCache.clear();
       this.cachedFor = directory;
     }
-    const key = `${userEntityRef}|${ownershipEntityRefs.join('|')}`;
+    // Tokens list the user among their ownership refs; the key needs the
+    // user only when they do not, and stays as short as it can otherwise,
+    // since it is built and hashed for every decision.
+    const joined = ownershipEntityRefs.join('|');
+    const key = ownershipEntityRefs.includes(userEntityRef)
+      ? joined
+      : `${userEntityRef}|${joined}`;
     let access = this.accessCache.get(key);
     if (!access) {
       const refs = [

@@ -237,6 +237,7 @@ export function createGitLabProjectCreateAction(options: {
     async handler(ctx) {
       const plan = planProject(ctx.input, integrations);
       const scope = await guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',

@@ -175,6 +175,7 @@ export function createHarborRobotCreateAction(options: {
       const harbor = options.harbor.forInstance(ctx.input.instance);
       const gitlab = options.gitlab.forHost(delivery.host);
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',

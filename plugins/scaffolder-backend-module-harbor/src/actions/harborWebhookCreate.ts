@@ -106,6 +106,7 @@ export function createHarborWebhookCreateAction(options: {
       }
       const client = options.harbor.forInstance(ctx.input.instance);
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',

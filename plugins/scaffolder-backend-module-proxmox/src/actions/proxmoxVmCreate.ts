@@ -173,6 +173,7 @@ export function createProxmoxVmCreateAction(options: {
     async handler(ctx) {
       const input = planVm(ctx.input);
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',

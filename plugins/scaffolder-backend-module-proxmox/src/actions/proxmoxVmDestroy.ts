@@ -90,6 +90,7 @@ export function createProxmoxVmDestroyAction(options: {
         );
       }
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'destroy',

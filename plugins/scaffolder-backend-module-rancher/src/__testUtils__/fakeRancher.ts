@@ -196,15 +196,11 @@ export function useFakeRancher() {
     catalog,
     projectAction: createRancherProjectCreateAction({
       rancher: rancherClients,
-      catalog,
-      auth,
       guard,
     }),
     namespaceAction: createRancherNamespaceCreateAction({
       rancher: rancherClients,
       harbor: harborClients,
-      catalog,
-      auth,
       guard,
     }),
     /** A Rancher project as rancher:project:create leaves it. */

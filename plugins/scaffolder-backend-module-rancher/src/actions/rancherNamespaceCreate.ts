@@ -1,7 +1,5 @@
-import { AuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { z as zod } from 'zod/v3';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   explainInvalidDnsLabel,
@@ -113,8 +111,6 @@ function environmentOf(
 export function createRancherNamespaceCreateAction(options: {
   rancher: RancherClientFactory;
   harbor: HarborClientFactory;
-  catalog: CatalogService;
-  auth: AuthService;
   guard: ProjectGuard;
 }) {
   return createTemplateAction({
@@ -274,6 +270,7 @@ export function createRancherNamespaceCreateAction(options: {
       }
 
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',
@@ -288,8 +285,7 @@ export function createRancherNamespaceCreateAction(options: {
       const cluster = await resolveCluster({
         cluster: ctx.input.cluster,
         scope,
-        catalog: options.catalog,
-        auth: options.auth,
+        readEntity: ref => options.guard.readEntity(ref, ctx.task.id),
       });
       const environment = environmentOf(
         scope,

@@ -1,6 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { projectSystemName } from '@wombat/plugin-wombat-common';
 import {
@@ -33,8 +31,6 @@ import { examples } from './rancherProjectCreate.examples';
  */
 export function createRancherProjectCreateAction(options: {
   rancher: RancherClientFactory;
-  catalog: CatalogService;
-  auth: AuthService;
   guard: ProjectGuard;
 }) {
   return createTemplateAction({
@@ -129,6 +125,7 @@ export function createRancherProjectCreateAction(options: {
       );
 
       const scope = await options.guard.authorize({
+        taskId: ctx.task.id,
         credentials: await ctx.getInitiatorCredentials(),
         project: ctx.input.project,
         act: 'create',
@@ -143,8 +140,7 @@ export function createRancherProjectCreateAction(options: {
       const cluster = await resolveCluster({
         cluster: ctx.input.cluster,
         scope,
-        catalog: options.catalog,
-        auth: options.auth,
+        readEntity: ref => options.guard.readEntity(ref, ctx.task.id),
       });
       const rancher = options.rancher.forInstance(cluster.instance);
       const request = {

@@ -1,7 +1,5 @@
-import { AuthService } from '@backstage/backend-plugin-api';
-import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CLUSTER_KIND,
   ProjectEnvironment,
@@ -48,8 +46,8 @@ function clusterRefOf(
 export async function resolveCluster(options: {
   cluster: string;
   scope: ProjectScope;
-  catalog: CatalogService;
-  auth: AuthService;
+  /** Reads an entity with the module's own credentials (`ProjectGuard.readEntity`). */
+  readEntity: (ref: string) => Promise<Entity | undefined>;
 }): Promise<RancherCluster> {
   const { scope } = options;
   const ref = clusterRefOf(options.cluster, DEFAULT_NAMESPACE);
@@ -83,9 +81,7 @@ export async function resolveCluster(options: {
       );
     }
   }
-  const entity = await options.catalog.getEntityByRef(ref, {
-    credentials: await options.auth.getOwnServiceCredentials(),
-  });
+  const entity = await options.readEntity(ref);
   if (!entity) {
     throw new InputError(`cluster ${ref} is not in the catalog`);
   }

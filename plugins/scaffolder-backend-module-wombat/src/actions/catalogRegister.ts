@@ -120,6 +120,7 @@ export function createWombatCatalogRegisterAction(options: {
       let entityRef: string;
       if (ctx.input.project) {
         const scope = await options.guard.authorize({
+          taskId: ctx.task.id,
           credentials,
           project: ctx.input.project,
           act: 'create',

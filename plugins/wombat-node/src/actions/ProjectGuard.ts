@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -21,6 +22,7 @@ import {
   resolveProjectAccess,
   stringifyProjectRef,
 } from '@wombat/plugin-wombat-common';
+import { TaskEntityReader } from './TaskEntityReader';
 
 /**
  * Who started the task, and what they hold in the project.
@@ -91,6 +93,8 @@ export class ProjectGuard {
     return new ProjectGuard(readWombatRbac(config), options);
   }
 
+  private readonly entities: TaskEntityReader;
+
   private constructor(
     private readonly rbac: WombatRbac,
     private readonly services: {
@@ -98,7 +102,18 @@ export class ProjectGuard {
       auth: AuthService;
       userInfo: UserInfoService;
     },
-  ) {}
+  ) {
+    this.entities = new TaskEntityReader(services.catalog, services.auth);
+  }
+
+  /**
+   * An entity as the plugin sees it (its own credentials, not the
+   * requester's), read once per task like the Project: for the other
+   * entities an action bounds its inputs by, such as Clusters.
+   */
+  readEntity(ref: string, taskId?: string): Promise<Entity | undefined> {
+    return this.entities.read(ref, taskId);
+  }
 
   /**
    * Checks the requester's role for the act and returns the project's
@@ -114,13 +129,16 @@ export class ProjectGuard {
     allowNewProject?: boolean;
     /** The input that named the project, for messages; default `project`. */
     field?: string;
+    /**
+     * The task's id (`ctx.task.id`): the steps of one task then read the
+     * Project once (see TaskEntityReader).
+     */
+    taskId?: string;
   }): Promise<ProjectScope> {
     const field = request.field ?? 'project';
     const parsed = parseProjectRef(request.project, field);
     const ref = stringifyProjectRef(parsed);
-    const found = await this.services.catalog.getEntityByRef(ref, {
-      credentials: await this.services.auth.getOwnServiceCredentials(),
-    });
+    const found = await this.entities.read(ref, request.taskId);
     if (found && !isProjectEntity(found)) {
       throw new InputError(`${field} ${ref} is not a Wombat Project`);
     }
