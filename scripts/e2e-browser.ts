@@ -71,7 +71,10 @@ async function main() {
     await rig.waitForEntity('cluster:default/dev-eu');
 
     await page.goto(rig.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.click();
+    // Signed in (and remembered) once the sign-in page has gone.
+    await enter.waitFor({ state: 'detached' });
     await page.goto(`${rig.baseUrl}/create`);
     await page.getByText('New project', { exact: true }).first().waitFor();
     await shot(page, '1-templates');
