@@ -15,7 +15,7 @@
 import { startTestSlapd } from '@wombat/plugin-wombat-node-test-utils';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { root } from './lib/backendProcess.mjs';
+import { poll, root } from './lib/backendProcess.mjs';
 import {
   startGoldenPathRig,
   type GoldenPathRig,
@@ -119,6 +119,32 @@ async function main() {
           values,
         }),
       });
+
+    // The policy reads the projects on its own schedule: dana's role in
+    // payments counts from its first read after the catalog has them.
+    await poll(
+      "dana's role in payments to count",
+      async () => {
+        const res = await rig.api('/api/permission/authorize', {
+          method: 'POST',
+          token: people.dana,
+          body: JSON.stringify({
+            items: [
+              {
+                id: '1',
+                permission: {
+                  type: 'basic',
+                  name: 'scaffolder.task.create',
+                  attributes: { action: 'create' },
+                },
+              },
+            ],
+          }),
+        });
+        return (await res.json()).items?.[0]?.result === 'ALLOW';
+      },
+      Date.now() + 60_000,
+    );
 
     // A developer of payments, and of nothing else, serves herself there.
     const service = await rig.runTemplate(

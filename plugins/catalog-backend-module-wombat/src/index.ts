@@ -8,4 +8,5 @@ export { catalogModuleWombat as default } from './module';
 export { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 export { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
 export { isInProject } from './permissions/isInProject';
+export { hasProjectMember } from './permissions/hasProjectMember';
 export { WombatLocationProvider } from './locations/WombatLocationProvider';

@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { wombatProjectTemplatePermission } from '@wombat/plugin-wombat-common';
 import { WombatLocationProvider } from './locations/WombatLocationProvider';
+import { hasProjectMember } from './permissions/hasProjectMember';
 import { isInProject } from './permissions/isInProject';
 import { WombatEntitiesProcessor } from './processor/WombatEntitiesProcessor';
 import { WombatProxmoxVmProvider } from './provider/WombatProxmoxVmProvider';
@@ -48,7 +49,7 @@ export const catalogModuleWombat = createBackendModule({
             events,
           }),
         );
-        permissionsRegistry.addPermissionRules([isInProject]);
+        permissionsRegistry.addPermissionRules([isInProject, hasProjectMember]);
         // Decided on Project entities, so the catalog lists it among its own.
         permissionsRegistry.addPermissions([wombatProjectTemplatePermission]);
       },

@@ -30,3 +30,12 @@ export const ANNOTATION_PROXMOX_IP = 'wombat.dev/proxmox-ip';
  * @public
  */
 export const RULE_IS_IN_PROJECT = 'IS_IN_WOMBAT_PROJECT';
+
+/**
+ * The catalog permission rule that matches the Projects that have one of
+ * the given users or groups as a member.
+ * Params: `{ claims: string[] }`, user and group entity refs.
+ *
+ * @public
+ */
+export const RULE_HAS_PROJECT_MEMBER = 'HAS_WOMBAT_PROJECT_MEMBER';

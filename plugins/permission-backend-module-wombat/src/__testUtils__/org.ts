@@ -2,8 +2,22 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { ProjectEntityV1alpha1 } from '@wombat/plugin-wombat-common';
 
+/** The relations the catalog module's processor emits from a Project. */
+function withRelations(project: ProjectEntityV1alpha1): ProjectEntityV1alpha1 {
+  return {
+    ...project,
+    relations: [
+      { type: 'ownedBy', targetRef: project.spec.owner },
+      ...(project.spec.members ?? []).map(m => ({
+        type: 'hasProjectMember',
+        targetRef: m.member,
+      })),
+    ],
+  };
+}
+
 /** A public project with a manager, a developer group and a viewer group. */
-export const payments: ProjectEntityV1alpha1 = {
+export const payments: ProjectEntityV1alpha1 = withRelations({
   apiVersion: 'wombat.dev/v1alpha1',
   kind: 'Project',
   metadata: { name: 'payments', namespace: 'default' },
@@ -17,10 +31,10 @@ export const payments: ProjectEntityV1alpha1 = {
       { member: 'group:default/auditors', role: 'viewer' },
     ],
   },
-};
+});
 
 /** The same people in a private project. */
-export const vault: ProjectEntityV1alpha1 = {
+export const vault: ProjectEntityV1alpha1 = withRelations({
   apiVersion: 'wombat.dev/v1alpha1',
   kind: 'Project',
   metadata: { name: 'vault', namespace: 'default' },
@@ -34,7 +48,7 @@ export const vault: ProjectEntityV1alpha1 = {
       { member: 'group:default/auditors', role: 'viewer' },
     ],
   },
-};
+});
 
 /** Users and their ownership references (themselves and their groups). */
 export const users = {

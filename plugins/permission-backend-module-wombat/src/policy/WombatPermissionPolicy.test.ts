@@ -32,7 +32,10 @@ import {
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
-import { isInProject } from '@wombat/plugin-catalog-backend-module-wombat';
+import {
+  hasProjectMember,
+  isInProject,
+} from '@wombat/plugin-catalog-backend-module-wombat';
 import { wombatProjectTemplatePermission } from '@wombat/plugin-wombat-common';
 import {
   UserName,
@@ -67,6 +70,8 @@ function allows(decision: PolicyDecision, resource?: Resource): boolean {
     switch (criteria.rule) {
       case 'IS_IN_WOMBAT_PROJECT':
         return isInProject.apply(r, params);
+      case 'HAS_WOMBAT_PROJECT_MEMBER':
+        return hasProjectMember.apply(r, params);
       case 'HAS_SPEC':
         return (
           String(r.spec?.[params.key] ?? '').toLocaleLowerCase('en-US') ===
@@ -401,14 +406,23 @@ describe('WombatPermissionPolicy decisions', () => {
     );
   });
 
-  it('hides a private project that the last read of projects has not seen yet', async () => {
-    const decision = await decide(
+  it('hides a private project that the last read of projects has not seen yet, and shows it to its people', async () => {
+    const policy = createPolicy([payments]);
+    const outsider = await decide(
       'outsider',
       catalogEntityReadPermission,
-      createPolicy([payments]),
+      policy,
     );
-    expect(allows(decision, payments)).toBe(true);
-    expect(allows(decision, vault)).toBe(false);
+    expect(allows(outsider, payments)).toBe(true);
+    expect(allows(outsider, vault)).toBe(false);
+    for (const member of ['manager', 'developer', 'viewer'] as const) {
+      expect(
+        allows(
+          await decide(member, catalogEntityReadPermission, policy),
+          vault,
+        ),
+      ).toBe(true);
+    }
   });
 
   it('lets the creator of a task read and cancel it, and nobody else but admins', async () => {
@@ -499,7 +513,7 @@ describe('WombatPermissionPolicy decisions', () => {
     ).toEqual({ result: AuthorizeResult.DENY });
   });
 
-  it('sees a membership change as soon as a new directory is read', async () => {
+  it("sees a membership change in the Project at once, and in what belongs to it at the directory's next read", async () => {
     let directory = new ProjectDirectory([payments, vault]);
     const policy = new WombatPermissionPolicy({
       config: readRbacConfig(rbacConfig),
@@ -507,31 +521,29 @@ describe('WombatPermissionPolicy decisions', () => {
       userInfo,
       logger: mockServices.logger.mock(),
     });
-    expect(
-      allows(
-        await decide('outsider', catalogEntityReadPermission, policy),
-        vault,
-      ),
-    ).toBe(false);
-    directory = new ProjectDirectory([
-      payments,
-      {
-        ...vault,
-        spec: {
-          ...vault.spec,
-          members: [
-            ...vault.spec.members!,
-            { member: 'group:default/team-web', role: 'viewer' },
-          ],
-        },
+    const reads = () => decide('outsider', catalogEntityReadPermission, policy);
+    expect(allows(await reads(), vault)).toBe(false);
+    expect(allows(await reads(), vaultWorker)).toBe(false);
+
+    const withWebTeam = {
+      ...vault,
+      spec: {
+        ...vault.spec,
+        members: [
+          ...vault.spec.members!,
+          { member: 'group:default/team-web', role: 'viewer' as const },
+        ],
       },
-    ]);
-    expect(
-      allows(
-        await decide('outsider', catalogEntityReadPermission, policy),
-        vault,
-      ),
-    ).toBe(true);
+      relations: [
+        ...vault.relations!,
+        { type: 'hasProjectMember', targetRef: 'group:default/team-web' },
+      ],
+    };
+    // The catalog holds the new member: the Project shows at once.
+    expect(allows(await reads(), withWebTeam)).toBe(true);
+    expect(allows(await reads(), vaultWorker)).toBe(false);
+    directory = new ProjectDirectory([payments, withWebTeam]);
+    expect(allows(await reads(), vaultWorker)).toBe(true);
   });
 
   it('rejects a configuration mistake at start', () => {

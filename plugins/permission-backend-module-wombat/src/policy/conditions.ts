@@ -5,7 +5,10 @@ import {
   PermissionCriteria,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { RULE_IS_IN_PROJECT } from '@wombat/plugin-wombat-common';
+import {
+  RULE_HAS_PROJECT_MEMBER,
+  RULE_IS_IN_PROJECT,
+} from '@wombat/plugin-wombat-common';
 
 /*
  * Conditions are plain data naming rules of the plugin that owns the
@@ -53,6 +56,15 @@ export function kindIs(kinds: string[]): Criteria {
     rule: 'IS_ENTITY_KIND',
     resourceType: 'catalog-entity',
     params: { kinds },
+  };
+}
+
+/** Projects that have one of these users or groups as a member (the catalog rule catalog-backend-module-wombat adds). */
+export function hasMember(claims: readonly string[]): Criteria {
+  return {
+    rule: RULE_HAS_PROJECT_MEMBER,
+    resourceType: 'catalog-entity',
+    params: { claims: [...claims] },
   };
 }
 

@@ -36,6 +36,7 @@ import {
   actionIn,
   anyOf,
   conditional,
+  hasMember,
   inProjects,
   kindIs,
   ownedBy,
@@ -73,30 +74,35 @@ function mayRunTasks(access: UserAccess): boolean {
 /**
  * Read: everything but private projects and what belongs to them, which only
  * their members (and admins) see, and Location entities, whose targets name
- * repositories. A private Project is hidden by what the catalog holds now
- * (its spec.visibility), so one that has just been created or made private
- * is hidden before the policy's next read of the projects; the entities
- * that belong to it, by the policy's list of private projects.
+ * repositories. A private Project is shown to its owner and members by what
+ * the catalog holds now (its spec.visibility, its ownedBy and
+ * hasProjectMember relations), so a project that has just been created or
+ * made private is hidden from others, and shown to its people, at once; the
+ * entities that belong to it are hidden by the policy's list of private
+ * projects.
  */
 const entityRead: Decide = ({ access }) => {
   if (access.isAdmin) return ALLOW;
-  const mine = [...access.projects.keys()];
-  const privateProjects: Criteria = mine.length
-    ? {
-        allOf: [
-          kindIs([PROJECT_KIND]),
-          specIs('visibility', 'private'),
-          { not: inProjects(mine) },
-        ],
-      }
-    : { allOf: [kindIs([PROJECT_KIND]), specIs('visibility', 'private')] };
+  const privateProjects: Criteria = {
+    allOf: [
+      kindIs([PROJECT_KIND]),
+      specIs('visibility', 'private'),
+      {
+        not: anyOf([
+          ownedBy(access.ownershipRefs),
+          hasMember(access.ownershipRefs),
+        ]),
+      },
+    ],
+  };
+  // What belongs to the private projects the user is not in; the Projects
+  // themselves are decided above, by what the catalog holds now.
   const hidden = access.hiddenProjects();
+  const theirParts: Criteria[] = hidden.length
+    ? [{ allOf: [{ not: kindIs([PROJECT_KIND]) }, inProjects(hidden)] }]
+    : [];
   return conditional('catalog', 'catalog-entity', {
-    not: anyOf([
-      privateProjects,
-      ...(hidden.length ? [inProjects(hidden)] : []),
-      kindIs(['Location']),
-    ]),
+    not: anyOf([privateProjects, ...theirParts, kindIs(['Location'])]),
   });
 };
 
